@@ -1,0 +1,304 @@
+/**
+ * The engine: parse once → run the enabled rules → apply suppressions → findings.
+ *
+ * Speed: the file is cut into chunks at `FROM` lines (where no continuation or heredoc can
+ * cross), each chunk is parsed by dockerfile-ast and checked by the rules once, and the
+ * result is cached by the chunk's text. While the user types, only the chunk that changed
+ * is parsed again; shell scripts are cached by text as well (see shell/parser.ts).
+ */
+import { DockerfileModel, type InstructionInfo } from './model';
+import { RULES, RULES_BY_ID } from './rules';
+import type { FixSafety, RelatedCodes, Report, Rule, RuleContext, Severity } from './rules/types';
+import { initShellParser } from './shell/parser';
+import { runScripts, type RunScript } from './shell/script';
+import { LineIndex, type Position, type Range } from './text';
+import { DEFAULT_SETTINGS, type Settings } from './settings';
+
+export interface FindingEdit {
+  range: Range;
+  newText: string;
+}
+
+export interface FindingFix {
+  title: string;
+  safety: FixSafety;
+  edits: FindingEdit[];
+}
+
+export interface Finding {
+  ruleId: string;
+  /** First line of the instruction the finding is in (where an ignore comment goes). */
+  instructionLine: number;
+  severity: Severity;
+  message: string;
+  range: Range;
+  related: RelatedCodes;
+  fixes: FindingFix[];
+}
+
+/** Loads the shell parser (WebAssembly). Call once before `lint`. */
+export function initEngine(): Promise<void> {
+  return initShellParser();
+}
+
+interface ChunkFinding {
+  ruleId: string;
+  instructionLine: number;
+  message: string;
+  range: Range;
+  fixes: FindingFix[];
+}
+
+interface ChunkResult {
+  findings: ChunkFinding[];
+  /** Rule ids or related codes ignored for the whole file by comments in this chunk. */
+  globalIgnores: string[];
+  /** `# check=skip=…` directive values (first chunk only). */
+  checkSkips: string[];
+  /** Why the chunk could not be checked, when it could not. */
+  error?: string;
+}
+
+const DIRECTIVE = /^[ \t]*#[ \t]*([A-Za-z][A-Za-z0-9_-]*)[ \t]*=[ \t]*(.*?)[ \t]*$/;
+const FROM_LINE = /^[ \t]*from(?:[ \t]|$)/i;
+const COMMENT_LINE = /^[ \t]*#/;
+
+/** The escape character from the parser directives at the top of the file. */
+export function escapeOf(lines: LineIndex): string {
+  for (let i = 0; i < lines.lineCount && i < 50; i++) {
+    const m = DIRECTIVE.exec(lines.lineText(i));
+    if (!m) break;
+    if (m[1].toLowerCase() === 'escape' && (m[2] === '`' || m[2] === '\\')) return m[2];
+  }
+  return '\\';
+}
+
+/** Line numbers where chunks start (always 0 first). */
+export function chunkStarts(lines: LineIndex, escape: string): number[] {
+  const starts = [0];
+  let seenFrom = false;
+  let heredocSince = false;
+  let prevStart = 0;
+  for (let line = 0; line < lines.lineCount; line++) {
+    const text = lines.lineText(line);
+    if (text.includes('<<')) heredocSince = true;
+    if (!FROM_LINE.test(text)) continue;
+    if (!seenFrom) {
+      seenFrom = true;
+      continue;
+    }
+    // Comments right above a FROM belong to it (e.g. `# hadolint ignore=…`).
+    let b = line;
+    while (b - 1 > prevStart && COMMENT_LINE.test(lines.lineText(b - 1))) b--;
+    // The last line that carries content must not continue onto the next one.
+    let p = b - 1;
+    while (p > prevStart && (lines.lineText(p).trim() === '' || COMMENT_LINE.test(lines.lineText(p)))) p--;
+    const prev = lines.lineText(p).replace(/[ \t]+$/, '');
+    if (heredocSince || prev.endsWith(escape)) {
+      heredocSince = text.includes('<<') || heredocSince;
+      continue;
+    }
+    starts.push(b);
+    prevStart = b;
+    heredocSince = false;
+  }
+  return starts;
+}
+
+function ignoreList(comment: string, global: boolean): string[] | null {
+  const m = /^(?:hadolint|dockerfile-doctor)[ \t]+(global[ \t]+)?ignore[ \t]*=[ \t]*(.*)$/i.exec(comment);
+  if (!m || Boolean(m[1]) !== global) return null;
+  return m[2].split(/[ \t]*,[ \t]*/).map((s) => s.trim()).filter(Boolean);
+}
+
+function matches(list: readonly string[], rule: Rule): boolean {
+  return list.some((x) => x === rule.id || x === rule.related.hadolint || x === rule.related.buildkit);
+}
+
+function checkChunk(text: string, rules: readonly Rule[]): ChunkResult {
+  let model: DockerfileModel;
+  try {
+    model = new DockerfileModel(text);
+  } catch (first) {
+    // dockerfile-ast throws on a few inputs (a continuation ended by a lone CR …). A lone CR
+    // is a line break for LSP too, so turning it into LF keeps every position.
+    try {
+      model = new DockerfileModel(text.replace(/\r(?!\n)/g, '\n'));
+    } catch {
+      return { findings: [], globalIgnores: [], checkSkips: [], error: String((first as Error)?.message ?? first) };
+    }
+  }
+  const findings: ChunkFinding[] = [];
+  const scriptCache = new Map<InstructionInfo, RunScript[]>();
+  let current: Rule = rules[0];
+  const ctx: RuleContext = {
+    model,
+    report(r: Report) {
+      const range = model.range(r.start, r.end);
+      findings.push({
+        ruleId: current.id,
+        instructionLine: instructionAt(model.instructions, range.start.line)?.startLine ?? range.start.line,
+        message: r.message,
+        range,
+        fixes: (r.fixes ?? []).map((f) => ({
+          title: f.title,
+          safety: f.safety,
+          edits: f.edits.map((e) => ({ range: model.range(e.start, e.end), newText: e.newText })),
+        })),
+      });
+    },
+    scripts(ins) {
+      let s = scriptCache.get(ins);
+      if (!s) {
+        s = runScripts(model, ins);
+        scriptCache.set(ins, s);
+      }
+      return s;
+    },
+  };
+  let error: string | undefined;
+  for (const rule of rules) {
+    current = rule;
+    try {
+      rule.check(ctx);
+    } catch (e) {
+      error = `${rule.id}: ${(e as Error)?.stack ?? e}`;
+    }
+  }
+  // Suppressions: `# hadolint ignore=DL3020` / `# dockerfile-doctor ignore=…` right above.
+  const commentByLine = new Map(model.comments.map((c) => [c.line, c.content]));
+  const globalIgnores: string[] = [];
+  for (const c of model.comments) globalIgnores.push(...(ignoreList(c.content, true) ?? []));
+  const checkSkips = model.directives.filter((d) => d.name === 'check').flatMap((d) => {
+    const m = /(?:^|;)\s*skip\s*=\s*([^;]*)/i.exec(d.value);
+    return m ? m[1].split(',').map((s) => s.trim()).filter(Boolean) : [];
+  });
+  const kept = findings.filter((f) => {
+    const ins = instructionAt(model.instructions, f.range.start.line);
+    if (!ins) return true;
+    const rule = RULES_BY_ID.get(f.ruleId)!;
+    for (let l = ins.startLine - 1; l >= 0 && commentByLine.has(l); l--) {
+      const list = ignoreList(commentByLine.get(l)!, false);
+      if (list && matches(list, rule)) return false;
+    }
+    return true;
+  });
+  return { findings: kept, globalIgnores, checkSkips, error };
+}
+
+function instructionAt(list: readonly InstructionInfo[], line: number): InstructionInfo | undefined {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const ins = list[mid];
+    if (line < ins.startLine) hi = mid - 1;
+    else if (line > ins.endLine) lo = mid + 1;
+    else return ins;
+  }
+  return undefined;
+}
+
+function shift(p: Position, by: number): Position {
+  return { line: p.line + by, character: p.character };
+}
+
+function shiftRange(r: Range, by: number): Range {
+  return by === 0 ? r : { start: shift(r.start, by), end: shift(r.end, by) };
+}
+
+/**
+ * Lints one document; keeps the per-chunk results of the previous call, so a second call
+ * after a small edit parses only what changed. One Linter per open document.
+ */
+export class Linter {
+  private cache = new Map<string, ChunkResult>();
+  /** Errors met while checking (a rule or the parser threw); for the server log. */
+  lastErrors: string[] = [];
+
+  lint(text: string, settings: Settings = DEFAULT_SETTINGS): Finding[] {
+    const it = this.steps(text, settings);
+    for (;;) {
+      const r = it.next();
+      if (r.done) return r.value;
+    }
+  }
+
+  /**
+   * Lints without blocking the event loop for long on a big file: yields every ~8 ms and
+   * gives up (returns undefined) as soon as `cancelled()` says a newer text is waiting.
+   */
+  async lintAsync(text: string, settings: Settings, cancelled: () => boolean): Promise<Finding[] | undefined> {
+    const it = this.steps(text, settings);
+    let slice = Date.now();
+    for (;;) {
+      const r = it.next();
+      if (r.done) return r.value;
+      if (Date.now() - slice > 8) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (cancelled()) return undefined;
+        slice = Date.now();
+      }
+    }
+  }
+
+  private *steps(text: string, settings: Settings): Generator<void, Finding[]> {
+    const lines = new LineIndex(text);
+    const escape = escapeOf(lines);
+    const starts = chunkStarts(lines, escape);
+    const prefix = escape === '\\' ? '' : `# escape=${escape}\n`;
+    const prefixLines = prefix ? 1 : 0;
+    const next = new Map<string, ChunkResult>();
+    const results: { result: ChunkResult; line: number }[] = [];
+    this.lastErrors = [];
+    for (let i = 0; i < starts.length; i++) {
+      const from = lines.starts[starts[i]];
+      const to = i + 1 < starts.length ? lines.starts[starts[i + 1]] : text.length;
+      const key = (i === 0 ? '' : prefix) + text.slice(from, to);
+      let result = next.get(key) ?? this.cache.get(key);
+      if (!result) {
+        result = checkChunk(key, RULES);
+        yield;
+      }
+      next.set(key, result);
+      if (result.error) this.lastErrors.push(`line ${starts[i] + 1}: ${result.error}`);
+      results.push({ result, line: starts[i] - (i === 0 ? 0 : prefixLines) });
+    }
+    this.cache = next;
+
+    const globalIgnores = results.flatMap((r) => r.result.globalIgnores);
+    const checkSkips = results[0]?.result.checkSkips ?? [];
+    const out: Finding[] = [];
+    if (!settings.enable) return out;
+    for (const { result, line } of results) {
+      for (const f of result.findings) {
+        const rule = RULES_BY_ID.get(f.ruleId)!;
+        const severity = settings.rules[rule.id] ?? rule.defaultSeverity;
+        if (severity === 'off') continue;
+        if (matches(globalIgnores, rule)) continue;
+        if (checkSkips.includes('all') || (rule.related.buildkit && checkSkips.includes(rule.related.buildkit))) continue;
+        out.push({
+          ruleId: rule.id,
+          instructionLine: f.instructionLine + line,
+          severity,
+          message: f.message,
+          range: shiftRange(f.range, line),
+          related: rule.related,
+          fixes: f.fixes.map((fix) => ({
+            title: fix.title,
+            safety: fix.safety,
+            edits: fix.edits.map((e) => ({ range: shiftRange(e.range, line), newText: e.newText })),
+          })),
+        });
+      }
+    }
+    return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  }
+}
+
+const shared = new Linter();
+
+/** Lints a text with a fresh cache-free view (for tests and one-off use). */
+export function lint(text: string, settings: Settings = DEFAULT_SETTINGS): Finding[] {
+  return shared.lint(text, settings);
+}

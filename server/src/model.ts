@@ -1,0 +1,283 @@
+/**
+ * The Dockerfile model the rules read: built once per parse from dockerfile-ast,
+ * with offsets into the parsed text so rules and fixes never re-scan the file.
+ */
+import { DockerfileParser, type Instruction, type Heredoc } from 'dockerfile-ast';
+import { LineIndex, detectEol, type Range } from './text';
+
+export const KNOWN_INSTRUCTIONS = new Set([
+  'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL',
+  'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR',
+]);
+
+/** Instructions whose arguments may be written in JSON (exec) form. */
+export const JSON_FORM_INSTRUCTIONS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'ADD', 'COPY', 'VOLUME']);
+
+export interface FlagInfo {
+  name: string;
+  value: string | null;
+  /** Offsets of the whole flag, `--name=value`. */
+  start: number;
+  end: number;
+}
+
+export interface HeredocInfo {
+  name: string;
+  /** Offsets of the body (may be empty) and of the closing delimiter (null when unterminated). */
+  contentStart: number;
+  contentEnd: number;
+  terminated: boolean;
+}
+
+export interface ArgInfo {
+  value: string;
+  start: number;
+  end: number;
+}
+
+export interface InstructionInfo {
+  /** Upper-case keyword, e.g. `RUN`. */
+  keyword: string;
+  /** The keyword as written, e.g. `run`. */
+  keywordText: string;
+  keywordStart: number;
+  keywordEnd: number;
+  /** Offsets of the whole instruction, from the keyword to the end of its last line's content. */
+  start: number;
+  end: number;
+  startLine: number;
+  endLine: number;
+  flags: FlagInfo[];
+  /** Arguments after the flags (shell words as dockerfile-ast splits them). */
+  args: ArgInfo[];
+  /** Where the arguments after the flags begin (null when there are none). */
+  bodyStart: number | null;
+  /** `undefined`: not JSON-looking; `null`: looks like JSON but is malformed; else the strings. */
+  json: string[] | null | undefined;
+  heredocs: HeredocInfo[];
+  /** Index of the build stage (0 = before or at the first FROM's stage; -1 before any FROM). */
+  stage: number;
+  node: Instruction;
+}
+
+export interface Directive {
+  name: string;
+  value: string;
+  line: number;
+}
+
+export interface CommentInfo {
+  line: number;
+  /** The text after `#`, trimmed. */
+  content: string;
+}
+
+export class DockerfileModel {
+  readonly lines: LineIndex;
+  readonly instructions: InstructionInfo[] = [];
+  readonly directives: Directive[] = [];
+  readonly comments: CommentInfo[] = [];
+  readonly escape: string;
+  readonly eol: string;
+  /** Stages: the index of each stage's FROM in `instructions`. */
+  readonly stageStarts: number[] = [];
+  private indentCache: string | undefined;
+
+  constructor(readonly text: string) {
+    this.lines = new LineIndex(text);
+    this.eol = detectEol(text);
+    const ast = DockerfileParser.parse(text);
+    this.escape = ast.getEscapeCharacter();
+    for (const d of ast.getDirectives()) {
+      this.directives.push({ name: d.getName().toLowerCase(), value: d.getValue(), line: d.getRange().start.line });
+    }
+    for (const c of ast.getComments()) {
+      const line = c.getRange().start.line;
+      this.comments.push({ line, content: c.getContent().trim() });
+    }
+    let stage = -1;
+    for (const node of ast.getInstructions()) {
+      const info = this.describe(node, stage);
+      if (info.keyword === 'FROM') {
+        stage++;
+        info.stage = stage;
+        this.stageStarts.push(this.instructions.length);
+      }
+      this.instructions.push(info);
+    }
+  }
+
+  offset(pos: { line: number; character: number }): number {
+    return this.lines.offsetAt(pos);
+  }
+
+  range(start: number, end: number): Range {
+    return this.lines.range(start, end);
+  }
+
+  /** The indentation continuation lines use in this file (default four spaces). */
+  get continuationIndent(): string {
+    if (this.indentCache !== undefined) return this.indentCache;
+    let indent = '    ';
+    for (const ins of this.instructions) {
+      if (ins.endLine > ins.startLine && ins.heredocs.length === 0) {
+        const next = this.lines.lineText(ins.startLine + 1);
+        const m = /^[ \t]+/.exec(next);
+        if (m && next.trim() && !next.trimStart().startsWith('#')) {
+          indent = m[0];
+          break;
+        }
+      }
+    }
+    this.indentCache = indent;
+    return indent;
+  }
+
+  private describe(node: Instruction, stage: number): InstructionInfo {
+    const range = node.getRange();
+    const kwRange = node.getInstructionRange();
+    const keywordText = node.getInstruction();
+    const keyword = keywordText.toUpperCase();
+    const start = this.offset(range.start);
+    const end = this.offset(range.end);
+    const flags: FlagInfo[] = [];
+    const anyNode = node as unknown as {
+      getFlags?: () => { getName(): string; getValue(): string | null; getRange(): Range }[];
+      getHeredocs?: () => Heredoc[];
+    };
+    if (typeof anyNode.getFlags === 'function') {
+      for (const f of anyNode.getFlags()) {
+        const r = f.getRange();
+        flags.push({ name: f.getName().toLowerCase(), value: f.getValue(), start: this.offset(r.start), end: this.offset(r.end) });
+      }
+    }
+    const args: ArgInfo[] = node.getArguments().map((a) => {
+      const r = a.getRange();
+      return { value: a.getValue(), start: this.offset(r.start), end: this.offset(r.end) };
+    });
+    let bodyStart: number | null = args.length > 0 ? args[0].start : null;
+    const heredocs: HeredocInfo[] = [];
+    if (typeof anyNode.getHeredocs === 'function' && (keyword === 'RUN' || keyword === 'COPY' || keyword === 'ADD')) {
+      for (const h of anyNode.getHeredocs()) {
+        const content = h.getContentRange();
+        const delim = h.getDelimiterRange();
+        const cs = content ? this.offset(content.start) : this.offset(h.getStartRange().end);
+        const ce = content ? this.offset(content.end) : cs;
+        heredocs.push({ name: h.getName(), contentStart: cs, contentEnd: ce, terminated: delim !== null });
+      }
+    }
+    let json: string[] | null | undefined;
+    if (JSON_FORM_INSTRUCTIONS.has(keyword) && bodyStart !== null) {
+      json = parseJsonForm(this.text.slice(bodyStart, end), this.escape);
+    }
+    if (json === undefined && bodyStart === null) {
+      // dockerfile-ast puts nothing in args for e.g. `RUN --mount=x` alone.
+      bodyStart = null;
+    }
+    return {
+      keyword,
+      keywordText,
+      keywordStart: this.offset(kwRange.start),
+      keywordEnd: this.offset(kwRange.end),
+      start,
+      end,
+      startLine: range.start.line,
+      endLine: range.end.line,
+      flags,
+      args,
+      bodyStart,
+      json,
+      heredocs,
+      stage,
+      node,
+    };
+  }
+}
+
+/**
+ * Reads exec form the way BuildKit does: a JSON array of strings, else shell form.
+ * Returns `undefined` when the text does not try to be JSON, `null` when it tries and fails
+ * (BuildKit then silently runs it as a shell command, which is almost never what was meant).
+ */
+export function parseJsonForm(raw: string, escape: string): string[] | null | undefined {
+  const joined = joinContinuations(raw, escape).trim();
+  if (!joined.startsWith('[')) return undefined;
+  // `RUN [ -f x ] && …` is a shell test, not JSON: JSON form starts with a quote or `]`.
+  const afterBracket = joined.slice(1).trimStart();
+  if (!(afterBracket.startsWith('"') || afterBracket.startsWith("'") || afterBracket.startsWith(']') || afterBracket.startsWith('\u201c'))) {
+    return undefined;
+  }
+  try {
+    const value: unknown = JSON.parse(joined);
+    if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value as string[];
+    return null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Docker's logical line: escape+newline continuations removed, and the comment and blank lines
+ * inside a continuation dropped. `segments` maps each run of the result back to the source:
+ * `[resultStart, sourceStart]` pairs, sorted.
+ */
+export interface LogicalText {
+  text: string;
+  segments: number[];
+}
+
+export function joinLogical(source: string, from: number, to: number, escape: string): LogicalText {
+  let text = '';
+  const segments: number[] = [];
+  let pos = from;
+  let continuing = false;
+  while (pos < to) {
+    let eol = pos;
+    while (eol < to && source.charCodeAt(eol) !== 10 && source.charCodeAt(eol) !== 13) eol++;
+    let next = eol;
+    if (next < to) {
+      next += source.charCodeAt(next) === 13 && next + 1 < to && source.charCodeAt(next + 1) === 10 ? 2 : 1;
+    }
+    const line = source.slice(pos, eol);
+    const t = line.trimStart();
+    if (continuing && pos !== from && (t === '' || t.startsWith('#'))) {
+      pos = next;
+      continue;
+    }
+    let keep = line;
+    let keepBreak = next > eol;
+    const trimmed = line.replace(/[ \t]+$/, '');
+    if (next < to && escape.length > 0 && trimmed.endsWith(escape)) {
+      keep = trimmed.slice(0, trimmed.length - escape.length);
+      keepBreak = false;
+      continuing = true;
+    } else {
+      continuing = false;
+    }
+    segments.push(text.length, pos);
+    text += keep;
+    if (keepBreak) text += '\n';
+    pos = next;
+  }
+  return { text, segments };
+}
+
+/** Removes escape+newline continuations and comment/blank lines inside them (Docker's rules). */
+export function joinContinuations(raw: string, escape: string): string {
+  return joinLogical(raw, 0, raw.length, escape).text;
+}
+
+/** Maps an offset of a joined text back to the source; `atEnd` keeps a range end on its own line. */
+export function mapLogical(l: LogicalText, offset: number, atEnd = false): number {
+  const seg = l.segments;
+  let lo = 0;
+  let hi = seg.length / 2 - 1;
+  if (hi < 0) return offset;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    const s = seg[mid * 2];
+    if (s < offset || (!atEnd && s === offset)) lo = mid;
+    else hi = mid - 1;
+  }
+  return seg[lo * 2 + 1] + (offset - seg[lo * 2]);
+}

@@ -1,0 +1,98 @@
+/**
+ * The language server: connection wiring only; the logic lives in lint.ts, rules/ and features/.
+ */
+import {
+  createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, CodeActionKind,
+  DidChangeConfigurationNotification, type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ConfigStore } from './config';
+import { codeActions, FIX_ALL_KIND } from './features/codeActions';
+import { completion } from './features/completion';
+import { hover } from './features/hover';
+import { setLocale } from './l10n';
+import { initEngine } from './lint';
+import { Validator } from './validation';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+let config: ConfigStore;
+let validator: Validator;
+let dynamicConfig = false;
+
+process.on('uncaughtException', (e) => connection.console.error(`Uncaught: ${e?.stack ?? e}`));
+process.on('unhandledRejection', (e) => connection.console.error(`Unhandled rejection: ${(e as Error)?.stack ?? e}`));
+
+connection.onInitialize((params): InitializeResult => {
+  setLocale(params.locale ?? process.env.VSCODE_NLS_LOCALE);
+  const caps = params.capabilities;
+  const pull = !!caps.workspace?.configuration;
+  dynamicConfig = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
+  config = new ConfigStore(connection, pull);
+  if (params.initializationOptions && typeof params.initializationOptions === 'object') {
+    const opts = params.initializationOptions as Record<string, unknown>;
+    if (opts.settings !== undefined) config.setPushed(opts.settings);
+  }
+  const ready = initEngine().catch((e) => {
+    connection.console.error(`Could not load the shell parser: ${e?.stack ?? e}`);
+    throw e;
+  });
+  validator = new Validator(connection, config, (uri) => documents.get(uri), ready);
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: [] },
+    },
+    serverInfo: { name: 'dockerfile-doctor', version: process.env.DOCKERFILE_DOCTOR_VERSION ?? '0.1.0' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (dynamicConfig) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'dockerfileDoctor' });
+});
+
+connection.onDidChangeConfiguration((change) => {
+  if (change.settings !== undefined && change.settings !== null) config.setPushed(change.settings);
+  config.clear();
+  validator.scheduleAll(documents.keys());
+});
+
+documents.onDidChangeContent((e) => validator.schedule(e.document.uri));
+documents.onDidClose((e) => {
+  config.forget(e.document.uri);
+  validator.close(e.document.uri);
+});
+
+connection.onCodeAction(async (params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return [];
+  try {
+    return codeActions(doc, params, await config.get(doc.uri));
+  } catch (e) {
+    connection.console.error(`Code actions failed: ${(e as Error)?.stack ?? e}`);
+    return [];
+  }
+});
+
+connection.onHover((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  try {
+    return doc ? hover(doc, params) : null;
+  } catch {
+    return null;
+  }
+});
+
+connection.onCompletion((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  try {
+    return doc ? completion(doc, params) : [];
+  } catch {
+    return [];
+  }
+});
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,236 @@
+/**
+ * The shell parser: tree-sitter-bash compiled to WebAssembly, loaded once.
+ * A script is parsed once and turned into plain data (`ScriptAnalysis`) that is cached by
+ * its text, so unchanged RUN instructions are never parsed again while the user types.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Parser, Language, type Node } from 'web-tree-sitter';
+
+/** Scripts longer than this are not analysed (a 1 MB line must not stall the server). */
+export const MAX_SCRIPT_LENGTH = 256 * 1024;
+
+export interface Word {
+  /** The literal value after quote removal, or null when it contains expansions. */
+  value: string | null;
+  raw: string;
+  start: number;
+  end: number;
+}
+
+export interface Command {
+  /** The command name's literal value (`apk`, `/sbin/apk`), or null. */
+  name: string | null;
+  start: number;
+  end: number;
+  /** Arguments after the name. */
+  args: Word[];
+  /**
+   * The statement this command stands for inside an `&&`/`||` list or a script:
+   * the command itself or its redirected statement.
+   */
+  unitStart: number;
+  unitEnd: number;
+  /** The neighbour statements and operators in the enclosing `&&`/`||` list, if any. */
+  listPrev: { end: number; op: string } | null;
+  listNext: { start: number; op: string } | null;
+  /** True when it runs in the script's own shell (not in a subshell, pipeline or substitution). */
+  inMainShell: boolean;
+}
+
+export interface ScriptAnalysis {
+  commands: Command[];
+  /** Offsets of `#` comments. */
+  comments: { start: number; end: number }[];
+  /** A bare `NAME=value`, `export`/`declare`/`local`/`readonly`/`unset` in the main shell. */
+  assignsVariable: boolean;
+  /** The parse has ERROR or MISSING nodes. */
+  hasError: boolean;
+  /**
+   * The whole script is one statement without a trailing `;`/`&`: it can be chained with
+   * `&& next` as it is. Otherwise it needs grouping before it can be chained.
+   */
+  singleStatement: boolean;
+  /** Too long to analyse: nothing else here is meaningful. */
+  skipped: boolean;
+}
+
+let parser: Parser | undefined;
+let initPromise: Promise<void> | undefined;
+
+function findWasmDir(): string {
+  const candidates: string[] = [];
+  if (process.env.DOCKERFILE_DOCTOR_WASM_DIR) candidates.push(process.env.DOCKERFILE_DOCTOR_WASM_DIR);
+  let dir = __dirname;
+  for (let i = 0; i < 6; i++) {
+    candidates.push(dir, path.join(dir, 'dist'));
+    dir = path.dirname(dir);
+  }
+  for (const c of candidates) {
+    if (fs.existsSync(path.join(c, 'tree-sitter-bash.wasm')) && fs.existsSync(path.join(c, 'web-tree-sitter.wasm'))) return c;
+  }
+  throw new Error(`tree-sitter-bash.wasm not found (looked in ${candidates.join(', ')}); run "npm run build"`);
+}
+
+/** Loads the wasm parser; safe to call many times. */
+export function initShellParser(): Promise<void> {
+  if (!initPromise) {
+    initPromise = (async () => {
+      const dir = findWasmDir();
+      await Parser.init({ locateFile: (name: string) => path.join(dir, name) });
+      const bash = await Language.load(fs.readFileSync(path.join(dir, 'tree-sitter-bash.wasm')));
+      const p = new Parser();
+      p.setLanguage(bash);
+      parser = p;
+    })();
+  }
+  return initPromise;
+}
+
+export function shellParserReady(): boolean {
+  return parser !== undefined;
+}
+
+const cache = new Map<string, ScriptAnalysis>();
+const CACHE_LIMIT = 20000;
+
+export function analyzeScript(script: string): ScriptAnalysis {
+  const hit = cache.get(script);
+  if (hit) return hit;
+  const result = analyzeUncached(script);
+  if (cache.size >= CACHE_LIMIT) {
+    // Drop the oldest tenth: Map keeps insertion order.
+    let n = CACHE_LIMIT / 10;
+    for (const k of cache.keys()) {
+      cache.delete(k);
+      if (--n <= 0) break;
+    }
+  }
+  cache.set(script, result);
+  return result;
+}
+
+const EMPTY: ScriptAnalysis = {
+  commands: [], comments: [], assignsVariable: false, hasError: false, singleStatement: true, skipped: true,
+};
+
+function analyzeUncached(script: string): ScriptAnalysis {
+  if (!parser) throw new Error('shell parser not initialised: await initShellParser() first');
+  if (script.length > MAX_SCRIPT_LENGTH) return EMPTY;
+  const tree = parser.parse(script);
+  if (!tree) return EMPTY;
+  try {
+    const root = tree.rootNode;
+    const out: ScriptAnalysis = {
+      commands: [], comments: [], assignsVariable: false, hasError: root.hasError, singleStatement: true, skipped: false,
+    };
+    // The script's statements: named children of the program other than comments.
+    let statements = 0;
+    let trailingOperator = false;
+    for (const child of root.children) {
+      if (!child) continue;
+      if (child.type === 'comment') continue;
+      if (child.isNamed) {
+        statements++;
+        trailingOperator = false;
+      } else if (child.type === ';' || child.type === '&' || child.type === ';;') {
+        trailingOperator = true;
+      }
+    }
+    out.singleStatement = statements <= 1 && !trailingOperator;
+    walk(root, true, out, script);
+    return out;
+  } finally {
+    tree.delete();
+  }
+}
+
+/** Node types whose children still run in the same shell as the node itself. */
+const SAME_SHELL = new Set([
+  'program', 'list', 'redirected_statement', 'compound_statement', 'if_statement', 'elif_clause', 'else_clause',
+  'while_statement', 'for_statement', 'c_style_for_statement', 'do_group', 'case_statement', 'case_item',
+  'negated_command',
+]);
+
+function walk(node: Node, mainShell: boolean, out: ScriptAnalysis, script: string): void {
+  const type = node.type;
+  if (type === 'comment') {
+    out.comments.push({ start: node.startIndex, end: node.endIndex });
+    return;
+  }
+  if (type === 'variable_assignment' || type === 'variable_assignments') {
+    const parent = node.parent;
+    if (mainShell && parent && parent.type !== 'command' && parent.type !== 'declaration_command') out.assignsVariable = true;
+  }
+  if ((type === 'declaration_command' || type === 'unset_command') && mainShell) out.assignsVariable = true;
+  if (type === 'command') {
+    out.commands.push(describeCommand(node, mainShell));
+  }
+  const childMain = mainShell && SAME_SHELL.has(type);
+  for (const child of node.namedChildren) {
+    if (child) walk(child, childMain || (mainShell && type === 'command'), out, script);
+  }
+}
+
+function describeCommand(node: Node, mainShell: boolean): Command {
+  const nameNode = node.childForFieldName('name');
+  const args: Word[] = [];
+  for (const a of node.childrenForFieldName('argument')) {
+    if (a) args.push({ value: literal(a), raw: a.text, start: a.startIndex, end: a.endIndex });
+  }
+  let unit: Node = node;
+  if (unit.parent && unit.parent.type === 'redirected_statement') unit = unit.parent;
+  let listPrev: Command['listPrev'] = null;
+  let listNext: Command['listNext'] = null;
+  const parent = unit.parent;
+  if (parent && parent.type === 'list') {
+    const kids = parent.children.filter((k): k is Node => k !== null);
+    const i = kids.findIndex((k) => k.startIndex === unit.startIndex && k.endIndex === unit.endIndex);
+    if (i > 0 && !kids[i - 1].isNamed && i > 1) listPrev = { end: kids[i - 2].endIndex, op: kids[i - 1].type };
+    if (i >= 0 && i + 2 < kids.length && !kids[i + 1].isNamed) listNext = { start: kids[i + 2].startIndex, op: kids[i + 1].type };
+    // In `a && b && c` the left side is itself a list: its last command is the neighbour of `c`.
+    if (listPrev && kids[i - 2].type === 'list') listPrev = { end: kids[i - 2].endIndex, op: listPrev.op };
+  }
+  return {
+    name: nameNode ? literal(nameNode.firstNamedChild ?? nameNode) : null,
+    start: node.startIndex,
+    end: node.endIndex,
+    args,
+    unitStart: unit.startIndex,
+    unitEnd: unit.endIndex,
+    listPrev,
+    listNext,
+    inMainShell: mainShell,
+  };
+}
+
+/** The value of a word after quote removal, if it has no expansions. */
+export function literal(node: Node): string | null {
+  switch (node.type) {
+    case 'word':
+    case 'number':
+      return node.text.replace(/\\(.)/gs, '$1');
+    case 'raw_string':
+      return node.text.slice(1, -1);
+    case 'string': {
+      let s = '';
+      for (const c of node.namedChildren) {
+        if (!c || c.type !== 'string_content') return null;
+        s += c.text.replace(/\\([$`"\\\n])/g, '$1');
+      }
+      return s;
+    }
+    case 'concatenation': {
+      let s = '';
+      for (const c of node.namedChildren) {
+        if (!c) return null;
+        const v = literal(c);
+        if (v === null) return null;
+        s += v;
+      }
+      return s;
+    }
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * Validation scheduling: one Linter per document; a change while a lint runs cancels it
+ * (the stale result is never published) and the newest text is linted next.
+ */
+import type { Connection } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ConfigStore } from './config';
+import { toDiagnostic } from './features/diagnostics';
+import { Linter, type Finding } from './lint';
+
+interface DocState {
+  linter: Linter;
+  running: boolean;
+  again: boolean;
+}
+
+export class Validator {
+  private states = new Map<string, DocState>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly config: ConfigStore,
+    private readonly current: (uri: string) => TextDocument | undefined,
+    private readonly ready: Promise<void>,
+  ) {}
+
+  schedule(uri: string): void {
+    let st = this.states.get(uri);
+    if (!st) {
+      st = { linter: new Linter(), running: false, again: false };
+      this.states.set(uri, st);
+    }
+    if (st.running) {
+      st.again = true;
+      return;
+    }
+    void this.run(uri, st);
+  }
+
+  scheduleAll(uris: Iterable<string>): void {
+    for (const uri of uris) this.schedule(uri);
+  }
+
+  close(uri: string): void {
+    this.states.delete(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  private async run(uri: string, st: DocState): Promise<void> {
+    st.running = true;
+    try {
+      do {
+        st.again = false;
+        await this.ready;
+        const doc = this.current(uri);
+        if (!doc || this.states.get(uri) !== st) return;
+        const version = doc.version;
+        const settings = await this.config.get(uri);
+        const stale = () => st.again || this.current(uri)?.version !== version || this.states.get(uri) !== st;
+        if (stale()) {
+          st.again = true;
+          continue;
+        }
+        let findings: Finding[] | undefined;
+        try {
+          findings = await st.linter.lintAsync(doc.getText(), settings, stale);
+        } catch (e) {
+          this.connection.console.error(`Linting ${uri} failed: ${(e as Error)?.stack ?? e}`);
+          findings = [];
+        }
+        for (const err of st.linter.lastErrors) this.connection.console.error(`${uri}: ${err}`);
+        if (findings === undefined || stale()) {
+          st.again = true;
+          continue;
+        }
+        await this.connection.sendDiagnostics({ uri, version, diagnostics: findings.map((f) => toDiagnostic(f, version)) });
+      } while (st.again);
+    } finally {
+      st.running = false;
+    }
+  }
+}

@@ -1,0 +1,84 @@
+import { before, describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { expectFix, expectNoFix, expectNone, findingsOf, ready } from '../helpers';
+
+const RULE = 'consecutive-run';
+
+describe(RULE, () => {
+  before(() => ready);
+
+  it('merges two RUNs with &&', () => {
+    expectFix('FROM alpine\nRUN echo a\nRUN echo b\n', RULE, 'FROM alpine\nRUN echo a && \\\n    echo b\n');
+  });
+  it('reports each RUN after the first and merges the whole group', () => {
+    const text = 'FROM alpine\nRUN echo a\nRUN echo b\nRUN echo c\n';
+    const found = findingsOf(text, RULE);
+    assert.deepEqual(found.map((f) => f.range.start.line), [2, 3]);
+    expectFix(text, RULE, 'FROM alpine\nRUN echo a && \\\n    echo b && \\\n    echo c\n', { finding: 1 });
+  });
+  it('follows a leading-&& style and the file indentation', () => {
+    const text = 'FROM alpine\nRUN apt-get update \\\n\t&& apt-get install -y x\nRUN echo b\n';
+    expectFix(text, RULE, 'FROM alpine\nRUN apt-get update \\\n\t&& apt-get install -y x \\\n\t&& echo b\n');
+  });
+  it('isolates commands that change shell state in a subshell', () => {
+    expectFix('FROM alpine\nRUN cd /src && make\nRUN make install\n', RULE, 'FROM alpine\nRUN ( cd /src && make ) && \\\n    make install\n');
+    expectFix('FROM alpine\nRUN export A=1\nRUN echo $A\n', RULE, 'FROM alpine\nRUN ( export A=1 ) && \\\n    echo $A\n');
+    expectFix('FROM alpine\nRUN A=1\nRUN echo $A\n', RULE, 'FROM alpine\nRUN ( A=1 ) && \\\n    echo $A\n');
+    expectFix('FROM alpine\nRUN umask 077\nRUN touch x\n', RULE, 'FROM alpine\nRUN ( umask 077 ) && \\\n    touch x\n');
+    expectFix('FROM alpine\nRUN . /env.sh\nRUN run\n', RULE, 'FROM alpine\nRUN ( . /env.sh ) && \\\n    run\n');
+    expectFix('FROM alpine\nRUN test -f x || exit 0\nRUN b\n', RULE, 'FROM alpine\nRUN ( test -f x || exit 0 ) && \\\n    b\n');
+  });
+  it('does not isolate state changes in the last RUN or inside subshells', () => {
+    expectFix('FROM alpine\nRUN echo a\nRUN cd /x && make\n', RULE, 'FROM alpine\nRUN echo a && \\\n    cd /x && make\n');
+    expectFix('FROM alpine\nRUN (cd /x && make)\nRUN b\n', RULE, 'FROM alpine\nRUN (cd /x && make) && \\\n    b\n');
+  });
+  it('groups lists so a failing command still fails the build', () => {
+    // `a && set -e; b; c` would ignore a failing `a`: the second script is grouped.
+    expectFix('FROM alpine\nRUN a\nRUN set -e; b; c\n', RULE, 'FROM alpine\nRUN a && \\\n    ( set -e; b; c )\n');
+    expectFix('FROM alpine\nRUN a; b\nRUN c\n', RULE, 'FROM alpine\nRUN ( a; b ) && \\\n    c\n');
+    expectFix('FROM alpine\nRUN a || b\nRUN c\n', RULE, 'FROM alpine\nRUN a || b && \\\n    c\n');
+    expectFix('FROM alpine\nRUN a &\nRUN c\n', RULE, 'FROM alpine\nRUN ( a & ) && \\\n    c\n');
+  });
+  it('keeps comments between the RUNs and drops blank lines', () => {
+    expectFix('FROM alpine\nRUN echo a\n\n# build it\nRUN make\n', RULE, 'FROM alpine\nRUN echo a && \\\n# build it\n    make\n');
+  });
+  it('keeps continuation lines and comment lines inside a RUN', () => {
+    const text = 'FROM alpine\nRUN apk add --no-cache \\\n    # compilers\n    gcc\nRUN echo done\n';
+    expectFix(text, RULE, 'FROM alpine\nRUN apk add --no-cache \\\n    # compilers\n    gcc && \\\n    echo done\n');
+  });
+  it('offers no merge when a shell comment would hide the next command', () => {
+    expectNoFix('FROM alpine\nRUN echo a # note\nRUN echo b\n', RULE);
+    // A trailing comment in the last RUN is fine when nothing is appended after it.
+    expectFix('FROM alpine\nRUN echo a\nRUN echo b # note\n', RULE, 'FROM alpine\nRUN echo a && \\\n    echo b # note\n');
+  });
+  it('rewrites exec form with shell quoting', () => {
+    expectFix('FROM alpine\nRUN ["echo", "it\'s $HOME"]\nRUN ["touch", "/a b"]\n', RULE,
+      "FROM alpine\nRUN echo 'it'\\''s $HOME' && \\\n    touch '/a b'\n");
+  });
+  it('never merges RUNs whose flags differ; merges equal flags', () => {
+    expectNone('FROM alpine\nRUN --mount=type=cache,target=/root/.cache pip install x\nRUN echo b\n', RULE);
+    expectNone('FROM alpine\nRUN --network=none a\nRUN --network=host b\n', RULE);
+    expectNone('FROM alpine\nRUN --security=insecure a\nRUN b\n', RULE);
+    expectFix('FROM alpine\nRUN --network=none a\nRUN --network=none b\n', RULE, 'FROM alpine\nRUN --network=none a && \\\n    b\n');
+  });
+  it('keeps heredoc RUNs as they are (reported, no automatic merge)', () => {
+    const text = 'FROM alpine\nRUN <<EOF\necho a\nEOF\nRUN echo b\n';
+    const [f] = expectNoFix(text, RULE);
+    assert.match(f.message, /heredoc/);
+  });
+  it('keeps CRLF, the backtick escape and keyword case', () => {
+    expectFix('FROM alpine\r\nrun echo a\r\nrun echo b\r\n', RULE, 'FROM alpine\r\nrun echo a && \\\r\n    echo b\r\n');
+    expectFix('# escape=`\nFROM alpine\nRUN echo a `\n    b\nRUN echo c\n', RULE, '# escape=`\nFROM alpine\nRUN echo a `\n    b && `\n    echo c\n');
+  });
+  it('only looks inside one stage', () => {
+    expectNone('FROM alpine AS a\nRUN echo a\nFROM alpine\nRUN echo b\n', RULE);
+    expectNone('FROM alpine\nRUN a\nWORKDIR /x\nRUN b\n', RULE);
+  });
+  it('offers no merge under a non-POSIX SHELL', () => {
+    expectNoFix('FROM mcr.microsoft.com/windows/servercore\nSHELL ["powershell", "-Command"]\nRUN Write-Host a\nRUN Write-Host b\n', RULE);
+  });
+  it('merges RUNs with --mount flags kept once', () => {
+    expectFix('FROM alpine\nRUN --mount=type=cache,target=/root/.cache \\\n    pip install a\nRUN --mount=type=cache,target=/root/.cache pip install b\n', RULE,
+      'FROM alpine\nRUN --mount=type=cache,target=/root/.cache \\\n    pip install a && \\\n    pip install b\n');
+  });
+});

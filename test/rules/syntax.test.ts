@@ -1,0 +1,38 @@
+import { before, describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { expectFix, expectNone, findingsOf, lintAll, ready } from '../helpers';
+
+describe('syntax rules', () => {
+  before(() => ready);
+
+  it('unknown-instruction: an error, with a typo fix', () => {
+    const [f] = findingsOf('FROM alpine\nRUNN echo\n', 'unknown-instruction');
+    assert.equal(f.severity, 'error');
+    expectFix('FROM alpine\nRUNN echo\n', 'unknown-instruction', 'FROM alpine\nRUN echo\n');
+    expectFix('FROM alpine\ncopi a b\n', 'unknown-instruction', 'FROM alpine\ncopy a b\n');
+    assert.deepEqual(findingsOf('FROM alpine\nFOO bar\n', 'unknown-instruction')[0].fixes, []);
+  });
+  it('instruction-before-from: only ARG may come first', () => {
+    expectNone('# syntax=docker/dockerfile:1\nARG V=1\nFROM alpine:$V\n', 'instruction-before-from');
+    const [f] = findingsOf('ENV A=1\nFROM alpine\n', 'instruction-before-from');
+    assert.equal(f.severity, 'error');
+  });
+  it('missing-arguments', () => {
+    assert.equal(findingsOf('FROM\n', 'missing-arguments').length, 1);
+    assert.equal(findingsOf('FROM alpine\nRUN\n', 'missing-arguments').length, 1);
+    assert.equal(findingsOf('FROM alpine\nCOPY a\n', 'missing-arguments').length, 1);
+    expectNone('FROM alpine\nCMD []\nCOPY <<EOF /x\nhi\nEOF\n', 'missing-arguments');
+  });
+  it('invalid-json-form: error, with a quote fix', () => {
+    const [f] = findingsOf("FROM alpine\nCMD ['node', 'app.js']\n", 'invalid-json-form');
+    assert.equal(f.severity, 'error');
+    expectFix("FROM alpine\nCMD ['node', 'app.js']\n", 'invalid-json-form', 'FROM alpine\nCMD ["node", "app.js"]\n');
+    expectNone('FROM alpine\nRUN [ -f /x ] && echo yes\n', 'invalid-json-form');
+    expectNone('FROM alpine\nCMD ["a", "b"]\n', 'invalid-json-form');
+    assert.equal(findingsOf('FROM alpine\nSHELL /bin/bash -c\n', 'invalid-json-form').length, 1);
+  });
+  it('related codes are attached', () => {
+    const f = lintAll('FROM alpine\nRUN apk add x\n').find((x) => x.ruleId === 'apk-add-without-no-cache')!;
+    assert.deepEqual(f.related, { hadolint: 'DL3019' });
+  });
+});
