@@ -35,8 +35,8 @@ function run(what, cmd, cmdArgs) {
 }
 
 if (!args.includes('--skip-build')) {
-  // Stale bundles or source maps from a dev build must not end up in the package.
-  fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
+  // Overwrites dist/*.js with minified bundles; a dev build's *.map files stay in dist/
+  // but .vscodeignore keeps them out of the package.
   run('build --production', process.execPath, [path.join(root, 'scripts/build.mjs'), '--production']);
 }
 for (const f of ['dist/client.js', 'dist/server.js']) {

@@ -62,6 +62,7 @@ interface ChunkResult {
 const DIRECTIVE = /^[ \t]*#[ \t]*([A-Za-z][A-Za-z0-9_-]*)[ \t]*=[ \t]*(.*?)[ \t]*$/;
 const FROM_LINE = /^[ \t]*from(?:[ \t]|$)/i;
 const COMMENT_LINE = /^[ \t]*#/;
+const GLOBAL_IGNORE = /^[ \t]*#[ \t]*((?:hadolint|dockerfile-doctor)[ \t]+global[ \t]+ignore[ \t]*=.*)$/gim;
 
 /** The escape character from the parser directives at the top of the file. */
 export function escapeOf(lines: LineIndex): string {
@@ -115,7 +116,28 @@ function matches(list: readonly string[], rule: Rule): boolean {
   return list.some((x) => x === rule.id || x === rule.related.hadolint || x === rule.related.buildkit);
 }
 
+/**
+ * dockerfile-ast needs about a second per megabyte on one line; a chunk with a line longer
+ * than this is not checked at all (nothing is better than a stalled editor).
+ */
+export const MAX_LINE_LENGTH = 64 * 1024;
+
+function longestLine(text: string): number {
+  let max = 0;
+  let at = 0;
+  while (at <= text.length) {
+    let nl = text.indexOf('\n', at);
+    if (nl < 0) nl = text.length;
+    if (nl - at > max) max = nl - at;
+    at = nl + 1;
+  }
+  return max;
+}
+
 function checkChunk(text: string, rules: readonly Rule[]): ChunkResult {
+  if (text.length > MAX_LINE_LENGTH && longestLine(text) > MAX_LINE_LENGTH) {
+    return { findings: [], globalIgnores: [], checkSkips: [], error: `a line is longer than ${MAX_LINE_LENGTH} characters: not checked` };
+  }
   let model: DockerfileModel;
   try {
     model = new DockerfileModel(text);
@@ -167,8 +189,9 @@ function checkChunk(text: string, rules: readonly Rule[]): ChunkResult {
   }
   // Suppressions: `# hadolint ignore=DL3020` / `# dockerfile-doctor ignore=…` right above.
   const commentByLine = new Map(model.comments.map((c) => [c.line, c.content]));
+  // Scanned in the text: dockerfile-ast mistakes such a comment at the top for a directive.
   const globalIgnores: string[] = [];
-  for (const c of model.comments) globalIgnores.push(...(ignoreList(c.content, true) ?? []));
+  for (const m of text.matchAll(GLOBAL_IGNORE)) globalIgnores.push(...(ignoreList(m[1], true) ?? []));
   const checkSkips = model.directives.filter((d) => d.name === 'check').flatMap((d) => {
     const m = /(?:^|;)\s*skip\s*=\s*([^;]*)/i.exec(d.value);
     return m ? m[1].split(',').map((s) => s.trim()).filter(Boolean) : [];

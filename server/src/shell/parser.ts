@@ -152,6 +152,8 @@ const SAME_SHELL = new Set([
   'negated_command',
 ]);
 
+const LEAVES = new Set(['word', 'raw_string', 'number', 'simple_expansion', 'variable_name', 'special_variable_name', 'file_descriptor', 'ansi_c_string', 'string_content', 'regex']);
+
 function walk(node: Node, mainShell: boolean, out: ScriptAnalysis, script: string): void {
   const type = node.type;
   if (type === 'comment') {
@@ -168,7 +170,8 @@ function walk(node: Node, mainShell: boolean, out: ScriptAnalysis, script: strin
   }
   const childMain = mainShell && SAME_SHELL.has(type);
   for (const child of node.namedChildren) {
-    if (child) walk(child, childMain || (mainShell && type === 'command'), out, script);
+    // Plain words cannot hold commands: skipping them keeps a 20,000-word RUN cheap.
+    if (child && !LEAVES.has(child.type)) walk(child, childMain || (mainShell && type === 'command'), out, script);
   }
 }
 

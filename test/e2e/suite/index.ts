@@ -1,0 +1,444 @@
+// End-to-end tests that run INSIDE a real VS Code extension host, against the real
+// extension (`dockerfile-doctor.dockerfile-doctor`): diagnostics, quick fixes, settings,
+// untitled documents, snippets and activation.
+//
+// VS Code calls `run()` (extensionTestsPath). The same file runs under code-server
+// (test/e2e/run-code-server.mjs, the packaged .vsix) and @vscode/test-electron
+// (test/e2e/run-electron.mjs). No mocha: a tiny sequential runner below.
+//
+// Environment:
+//   DD_E2E_RESULT         write {passed, failed, tests:[{name, ok, error?, ms}]} to this path
+//   DD_E2E_EXPECT_VSIX=1  the extension must come from DD_E2E_EXTENSIONS_DIR (the installed .vsix)
+//   DD_E2E_EXTENSIONS_DIR the fresh extensions dir the .vsix was installed into
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+
+const EXTENSION_ID = 'dockerfile-doctor.dockerfile-doctor';
+const SOURCE = 'dockerfile-doctor';
+const TEST_TIMEOUT_MS = 30_000;
+const WAIT_MS = 15_000;
+
+// ---------------------------------------------------------------------------------------
+// A tiny runner: sequential async tests, one timeout each, results collected.
+
+interface TestResult {
+  name: string;
+  ok: boolean;
+  error?: string;
+  ms: number;
+}
+
+type TestFn = () => Promise<void>;
+const tests: { name: string; fn: TestFn }[] = [];
+function test(name: string, fn: TestFn): void {
+  tests.push({ name, fn });
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
+
+function log(line: string): void {
+  // Shows in the extension host log (code-server) or the terminal (test-electron).
+  console.log(`[dd-e2e] ${line}`);
+}
+
+export async function run(): Promise<void> {
+  const results: TestResult[] = [];
+  for (const t of tests) {
+    const start = Date.now();
+    try {
+      await withTimeout(t.fn(), TEST_TIMEOUT_MS, t.name);
+      results.push({ name: t.name, ok: true, ms: Date.now() - start });
+      log(`ok   ${t.name} (${Date.now() - start} ms)`);
+    } catch (e) {
+      const error = e instanceof Error ? e.message : String(e);
+      results.push({ name: t.name, ok: false, error, ms: Date.now() - start });
+      log(`FAIL ${t.name} (${Date.now() - start} ms): ${error}`);
+    }
+    try {
+      await cleanUp();
+    } catch (e) {
+      log(`clean-up after "${t.name}" failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  const passed = results.filter((r) => r.ok).length;
+  const failed = results.length - passed;
+  const out = process.env.DD_E2E_RESULT;
+  if (out) {
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    // Write then rename, so a watcher never reads a half-written file.
+    fs.writeFileSync(`${out}.tmp`, JSON.stringify({ passed, failed, tests: results }, null, 2));
+    fs.renameSync(`${out}.tmp`, out);
+  }
+  log(`${passed} passed, ${failed} failed`);
+  if (failed > 0) {
+    throw new Error(`${failed} of ${results.length} e2e tests failed`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Helpers
+
+function assert(cond: unknown, message: string): asserts cond {
+  if (!cond) throw new Error(message);
+}
+
+function equal<T>(actual: T, expected: T, what: string): void {
+  if (actual !== expected) {
+    throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  }
+}
+
+/** `code` is `{value, target}` when the server sets codeDescription.href. */
+function codeOf(d: vscode.Diagnostic): string | undefined {
+  const c = d.code;
+  if (c === undefined) return undefined;
+  if (typeof c === 'object') return String(c.value);
+  return String(c);
+}
+
+function ours(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
+}
+
+function describe(diags: readonly vscode.Diagnostic[]): string {
+  if (diags.length === 0) return '(none)';
+  return diags
+    .map((d) => `${d.source}/${codeOf(d)}@${d.range.start.line + 1}:${d.range.start.character + 1}[sev ${d.severity}]`)
+    .join(', ');
+}
+
+/**
+ * Resolves with our diagnostics for `uri` once `accept` returns true for them: checked
+ * now and again on every `onDidChangeDiagnostics` event for that uri. No sleeps.
+ */
+function waitForDiagnostics(
+  uri: vscode.Uri,
+  accept: (diags: vscode.Diagnostic[]) => boolean,
+  what: string,
+  ms = WAIT_MS,
+): Promise<vscode.Diagnostic[]> {
+  return new Promise((resolve, reject) => {
+    const key = uri.toString();
+    let done = false;
+    const finish = (err?: Error) => {
+      done = true;
+      sub.dispose();
+      clearTimeout(timer);
+      if (err) reject(err);
+      else resolve(ours(uri));
+    };
+    const check = () => {
+      if (done) return;
+      try {
+        if (accept(ours(uri))) finish();
+      } catch (e) {
+        finish(e instanceof Error ? e : new Error(String(e)));
+      }
+    };
+    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (e.uris.some((u) => u.toString() === key)) check();
+    });
+    const timer = setTimeout(() => {
+      if (!done) {
+        finish(
+          new Error(
+            `waiting for diagnostics (${what}) on ${uri.toString(true)} timed out after ${ms} ms; ` +
+              `all diagnostics now: ${describe(vscode.languages.getDiagnostics(uri))}`,
+          ),
+        );
+      }
+    }, ms);
+    check();
+  });
+}
+
+const hasCode = (code: string) => (diags: vscode.Diagnostic[]) => diags.some((d) => codeOf(d) === code);
+const lacksCode = (code: string) => (diags: vscode.Diagnostic[]) => !diags.some((d) => codeOf(d) === code);
+
+function workspaceRoot(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert(folder, 'no workspace folder is open (the runner must open test/e2e/workspace or a copy of it)');
+  return folder.uri;
+}
+
+let copies = 0;
+/** A fresh copy of the workspace's sample Dockerfile, so tests don't depend on each other. */
+async function freshCopy(name: string): Promise<vscode.Uri> {
+  const root = workspaceRoot();
+  const content = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(root, 'Dockerfile'));
+  const uri = vscode.Uri.joinPath(root, 'copies', `${++copies}-${name}.Dockerfile`);
+  await vscode.workspace.fs.writeFile(uri, content);
+  return uri;
+}
+
+async function open(uri: vscode.Uri): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument(uri);
+  return vscode.window.showTextDocument(doc);
+}
+
+/** Reverts and closes every editor (never saves), then closes whatever else is open. */
+async function cleanUp(): Promise<void> {
+  for (let i = 0; i < 30 && vscode.window.activeTextEditor; i++) {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+function describeRange(r: vscode.Range): string {
+  return `${r.start.line + 1}:${r.start.character + 1}-${r.end.line + 1}:${r.end.character + 1}`;
+}
+
+function sameDiagnostic(a: vscode.Diagnostic, b: vscode.Diagnostic): boolean {
+  return codeOf(a) === codeOf(b) && a.range.isEqual(b.range) && a.message === b.message;
+}
+
+/**
+ * A range inside `target` that touches no other diagnostic, so the code-action request
+ * carries only `target` in its context. Needed because `vscode.executeCodeActionProvider`
+ * returns CodeActions WITHOUT their `diagnostics` (VS Code drops them when converting
+ * the result), so "the action for this diagnostic" cannot be read off the result.
+ */
+function isolatingRange(doc: vscode.TextDocument, target: vscode.Diagnostic): vscode.Range {
+  const others = vscode.languages.getDiagnostics(doc.uri).filter((d) => !sameDiagnostic(d, target));
+  const start = doc.offsetAt(target.range.start);
+  const end = doc.offsetAt(target.range.end);
+  for (let off = start; off <= end; off++) {
+    const p = doc.positionAt(off);
+    if (!others.some((o) => o.range.contains(p))) return new vscode.Range(p, p);
+  }
+  return target.range; // fully overlapped: the request then carries several diagnostics
+}
+
+/** Applies the preferred quick fix for the diagnostic with `code` and returns the document. */
+async function applyPreferredFix(uri: vscode.Uri, code: string): Promise<vscode.TextDocument> {
+  const diags = await waitForDiagnostics(uri, hasCode(code), `${code} present`);
+  const diag = diags.find((d) => codeOf(d) === code)!;
+  const range = isolatingRange(await vscode.workspace.openTextDocument(uri), diag);
+  const actions =
+    (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      range,
+      vscode.CodeActionKind.QuickFix.value,
+      20, // resolve lazily computed edits (codeAction/resolve), if the server uses them
+    )) ?? [];
+  const codeActions = actions.filter((a): a is vscode.CodeAction => !('command' in a && typeof a.command === 'string'));
+  // If a future VS Code keeps `diagnostics` on the result, use them; otherwise the
+  // isolating range above made `diag` the only diagnostic the provider was asked about.
+  const forDiag = (a: vscode.CodeAction) => a.diagnostics === undefined || a.diagnostics.some((d) => sameDiagnostic(d, diag));
+  const preferred = codeActions.filter((a) => a.isPreferred === true && forDiag(a));
+  const offered = () =>
+    JSON.stringify(
+      codeActions.map((a) => ({ title: a.title, kind: a.kind?.value, isPreferred: a.isPreferred, hasEdit: !!a.edit })),
+    );
+  assert(preferred.length > 0, `no preferred quick fix for ${code} (asked at ${describeRange(range)}); actions offered: ${offered()}`);
+  assert(
+    preferred.length === 1,
+    `${preferred.length} preferred quick fixes for ${code} (asked at ${describeRange(range)}), expected one: ${offered()}`,
+  );
+  const fix = preferred[0];
+  assert(fix.edit, `the preferred quick fix for ${code} ("${fix.title}") has no edit`);
+  const applied = await vscode.workspace.applyEdit(fix.edit);
+  assert(applied, `workspace.applyEdit refused the quick fix for ${code} ("${fix.title}")`);
+  return vscode.workspace.openTextDocument(uri);
+}
+
+/** Parses a JSON-with-comments file (comments and trailing commas), leaving strings intact. */
+function parseJsonc(text: string): unknown {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      const start = i;
+      for (i++; i < text.length && text[i] !== '"'; i++) {
+        if (text[i] === '\\') i++;
+      }
+      out += text.slice(start, i + 1);
+    } else if (c === '/' && text[i + 1] === '/') {
+      while (i < text.length && text[i] !== '\n') i++;
+      out += '\n';
+    } else if (c === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? text.length : end + 1;
+    } else {
+      out += c;
+    }
+  }
+  // Trailing commas: drop a comma (outside strings) that only whitespace separates from } or ].
+  let json = '';
+  for (let i = 0; i < out.length; i++) {
+    const c = out[i];
+    if (c === '"') {
+      const start = i;
+      for (i++; i < out.length && out[i] !== '"'; i++) {
+        if (out[i] === '\\') i++;
+      }
+      json += out.slice(start, i + 1);
+    } else if (c === ',' && /^[}\]]$/.test(out.slice(i + 1).trimStart().charAt(0))) {
+      // a trailing comma: dropped
+    } else {
+      json += c;
+    }
+  }
+  return JSON.parse(json);
+}
+
+function extension(): vscode.Extension<unknown> {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  assert(ext, `extension ${EXTENSION_ID} is not installed in this VS Code`);
+  return ext;
+}
+
+const config = () => vscode.workspace.getConfiguration('dockerfileDoctor');
+
+// ---------------------------------------------------------------------------------------
+// Tests
+
+test('the extension under test is the expected build', async () => {
+  const ext = extension();
+  log(`VS Code ${vscode.version}, remote ${vscode.env.remoteName ?? '(local)'}, extension at ${ext.extensionPath}`);
+  if (process.env.DD_E2E_EXPECT_VSIX === '1') {
+    const dir = process.env.DD_E2E_EXTENSIONS_DIR;
+    assert(dir, 'DD_E2E_EXPECT_VSIX=1 but DD_E2E_EXTENSIONS_DIR is not set');
+    const rel = path.relative(fs.realpathSync(dir), fs.realpathSync(ext.extensionPath));
+    assert(
+      rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel),
+      `expected the extension from the installed .vsix in ${dir}, but it runs from ${ext.extensionPath}`,
+    );
+  }
+});
+
+test('activates when a Dockerfile is opened', async () => {
+  const ext = extension();
+  log(`active before opening a Dockerfile: ${ext.isActive}`);
+  const uri = vscode.Uri.joinPath(workspaceRoot(), 'Dockerfile');
+  const editor = await open(uri);
+  equal(editor.document.languageId, 'dockerfile', 'languageId of the sample Dockerfile');
+  // Diagnostics from our server arriving proves the client started it.
+  try {
+    await waitForDiagnostics(uri, (d) => d.length > 0, 'any dockerfile-doctor diagnostic');
+  } catch (e) {
+    if (!ext.isActive) {
+      const events = JSON.stringify(ext.packageJSON?.activationEvents ?? null);
+      throw new Error(
+        `the extension did not activate on opening a Dockerfile (package.json activationEvents: ${events}; ` +
+          'VS Code only derives onLanguage:<id> from contributes.languages entries that have a "configuration")',
+      );
+    }
+    throw e;
+  }
+  assert(ext.isActive, 'extension is not active after opening a Dockerfile');
+});
+
+test('diagnostics on the workspace Dockerfile', async () => {
+  const uri = vscode.Uri.joinPath(workspaceRoot(), 'Dockerfile');
+  await open(uri);
+  const want = ['apk-add-without-no-cache', 'consecutive-run', 'add-instead-of-copy'];
+  const diags = await waitForDiagnostics(uri, (d) => want.every((c) => hasCode(c)(d)), want.join(' + '));
+  for (const d of diags) {
+    assert(d.message.length > 0, `diagnostic ${codeOf(d)} has an empty message`);
+  }
+  const add = diags.find((d) => codeOf(d) === 'add-instead-of-copy')!;
+  equal(add.range.start.line, 3, 'line of add-instead-of-copy (0-based)');
+  if (typeof add.code === 'object') {
+    assert(add.code.target instanceof vscode.Uri, 'code.target (codeDescription.href) is not a Uri');
+  }
+});
+
+test('quick fix: apk-add-without-no-cache', async () => {
+  const uri = await freshCopy('apk');
+  await open(uri);
+  const doc = await applyPreferredFix(uri, 'apk-add-without-no-cache');
+  equal(doc.lineAt(1).text, 'RUN apk add --no-cache curl', 'line 2 after the fix');
+  await waitForDiagnostics(uri, lacksCode('apk-add-without-no-cache'), 'apk-add-without-no-cache gone');
+});
+
+test('quick fix: add-instead-of-copy', async () => {
+  const uri = await freshCopy('add');
+  await open(uri);
+  const doc = await applyPreferredFix(uri, 'add-instead-of-copy');
+  const line = doc.getText().split(/\r?\n/).find((l) => /^(ADD|COPY)\b/.test(l));
+  equal(line, 'COPY app.py /app/', 'the ADD line after the fix');
+  await waitForDiagnostics(uri, lacksCode('add-instead-of-copy'), 'add-instead-of-copy gone');
+});
+
+test('quick fix: consecutive-run', async () => {
+  const uri = await freshCopy('merge');
+  const before = (await open(uri)).document.getText();
+  const runs = (text: string) => text.split(/\r?\n/).filter((l) => /^\s*RUN\b/i.test(l)).length;
+  const doc = await applyPreferredFix(uri, 'consecutive-run');
+  equal(runs(doc.getText()), runs(before) - 1, 'number of RUN instructions after merging');
+  await waitForDiagnostics(uri, lacksCode('consecutive-run'), 'consecutive-run gone');
+});
+
+test('settings: rules override and enable apply without reload', async () => {
+  const uri = await freshCopy('settings');
+  await open(uri);
+  try {
+    await waitForDiagnostics(uri, hasCode('add-instead-of-copy'), 'add-instead-of-copy present');
+
+    await config().update('rules', { 'add-instead-of-copy': 'off' }, vscode.ConfigurationTarget.Workspace);
+    await waitForDiagnostics(uri, lacksCode('add-instead-of-copy'), 'add-instead-of-copy off');
+
+    await config().update('rules', { 'add-instead-of-copy': 'error' }, vscode.ConfigurationTarget.Workspace);
+    await waitForDiagnostics(
+      uri,
+      (d) => d.some((x) => codeOf(x) === 'add-instead-of-copy' && x.severity === vscode.DiagnosticSeverity.Error),
+      'add-instead-of-copy as Error',
+    );
+
+    await config().update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+    await waitForDiagnostics(
+      uri,
+      (d) => d.some((x) => codeOf(x) === 'add-instead-of-copy' && x.severity !== vscode.DiagnosticSeverity.Error),
+      'add-instead-of-copy back to its default severity',
+    );
+
+    await config().update('enable', false, vscode.ConfigurationTarget.Workspace);
+    await waitForDiagnostics(uri, (d) => d.length === 0, 'no dockerfile-doctor diagnostics when disabled');
+
+    await config().update('enable', undefined, vscode.ConfigurationTarget.Workspace);
+    await waitForDiagnostics(uri, hasCode('add-instead-of-copy'), 'diagnostics back after re-enabling');
+  } finally {
+    await config().update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+    await config().update('enable', undefined, vscode.ConfigurationTarget.Workspace);
+  }
+});
+
+test('untitled dockerfile document gets diagnostics', async () => {
+  const doc = await vscode.workspace.openTextDocument({ language: 'dockerfile', content: 'FROM alpine\nADD a.txt /a.txt\n' });
+  await vscode.window.showTextDocument(doc);
+  equal(doc.uri.scheme, 'untitled', 'scheme');
+  const diags = await waitForDiagnostics(doc.uri, hasCode('add-instead-of-copy'), 'add-instead-of-copy');
+  equal(diags.find((d) => codeOf(d) === 'add-instead-of-copy')!.range.start.line, 1, 'line (0-based)');
+});
+
+test('snippet mirror-apk inserts the Aliyun apk mirror', async () => {
+  const file = path.join(extension().extensionPath, 'snippets', 'dockerfile.code-snippets');
+  assert(fs.existsSync(file), `snippets file not found: ${file}`);
+  let snippets: Record<string, { prefix?: string | string[]; body?: string | string[] }>;
+  try {
+    snippets = parseJsonc(fs.readFileSync(file, 'utf8')) as typeof snippets;
+  } catch (e) {
+    throw new Error(`cannot parse ${file}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const entry = Object.entries(snippets).find(([, s]) =>
+    ([] as string[]).concat(s.prefix ?? []).includes('mirror-apk'),
+  );
+  assert(entry, `no snippet with prefix "mirror-apk" in ${file}; prefixes: ${Object.values(snippets).map((s) => JSON.stringify(s.prefix)).join(', ')}`);
+  const body = ([] as string[]).concat(entry[1].body ?? []).join('\n');
+  const doc = await vscode.workspace.openTextDocument({ language: 'dockerfile', content: 'FROM alpine:3.20\n' });
+  const editor = await vscode.window.showTextDocument(doc);
+  const ok = await editor.insertSnippet(new vscode.SnippetString(body), doc.lineAt(1).range.start);
+  assert(ok, `insertSnippet("${entry[0]}") returned false`);
+  const text = editor.document.getText();
+  assert(text.includes('mirrors.aliyun.com'), `snippet text lacks mirrors.aliyun.com:\n${text}`);
+  assert(text.includes('/etc/apk/repositories'), `snippet text lacks /etc/apk/repositories:\n${text}`);
+});

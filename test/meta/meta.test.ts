@@ -1,0 +1,82 @@
+/**
+ * Registry ↔ rule files ↔ docs ↔ tests ↔ package.json schema ↔ localisation stay in sync.
+ */
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { RULES } from '../../server/src/rules';
+import { INSTRUCTION_DOCS } from '../../server/src/features/instructions';
+import { RULE_SETTING_VALUES } from '../../server/src/settings';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const read = (p: string) => fs.readFileSync(path.join(ROOT, p), 'utf8');
+const json = (p: string) => JSON.parse(read(p));
+
+describe('meta', () => {
+  it('every rule file is registered, documented in both languages and tested', () => {
+    const dir = path.join(ROOT, 'server/src/rules');
+    const files = fs.readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'index.ts' && f !== 'types.ts').map((f) => f.slice(0, -3));
+    assert.deepEqual(files.sort(), RULES.map((r) => r.id).sort(), 'one file per rule, named by its id, registered in rules/index.ts');
+    const tests = fs.readdirSync(path.join(ROOT, 'test/rules')).map((f) => read(`test/rules/${f}`)).join('\n');
+    for (const rule of RULES) {
+      assert.match(rule.id, /^[a-z]+(?:-[a-z]+)*$/);
+      assert.ok(rule.docs.en.startsWith(`# ${rule.id}`), `${rule.id}.md starts with its id`);
+      assert.ok(rule.docs['zh-cn'].startsWith(`# ${rule.id}`), `${rule.id}.zh-cn.md starts with its id`);
+      assert.match(rule.docs['zh-cn'], /[\u4e00-\u9fff]/, `${rule.id}.zh-cn.md is in Chinese`);
+      assert.ok(tests.includes(`'${rule.id}'`), `${rule.id} has tests in test/rules/`);
+      if (rule.related.hadolint) assert.ok(rule.docs.en.includes(rule.related.hadolint), `${rule.id} docs name ${rule.related.hadolint}`);
+    }
+  });
+
+  it('package.json lists every rule in the dockerfileDoctor.rules schema', () => {
+    const pkg = json('package.json');
+    const props = pkg.contributes.configuration.properties;
+    const rules = props['dockerfileDoctor.rules'];
+    assert.deepEqual(Object.keys(rules.properties).sort(), RULES.map((r) => r.id).sort());
+    for (const r of Object.values(rules.properties) as { enum: string[] }[]) assert.deepEqual(r.enum, [...RULE_SETTING_VALUES]);
+    for (const key of Object.keys(props)) assert.ok(key.startsWith('dockerfileDoctor.'));
+    assert.equal(props['dockerfileDoctor.enable'].scope, 'resource');
+    assert.equal(rules.scope, 'resource');
+    assert.ok(props['dockerfileDoctor.trace.server']);
+  });
+
+  it('every %key% of package.json exists in package.nls.json and package.nls.zh-cn.json', () => {
+    const keys = [...read('package.json').matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]);
+    const en = json('package.nls.json');
+    const zh = json('package.nls.zh-cn.json');
+    for (const k of keys) {
+      assert.ok(k in en, `package.nls.json misses ${k}`);
+      assert.ok(k in zh, `package.nls.zh-cn.json misses ${k}`);
+    }
+    assert.deepEqual(Object.keys(zh).sort(), Object.keys(en).sort(), 'both nls files have the same keys');
+  });
+
+  it('every message of the server and client has its Chinese translation, and no stale one', () => {
+    const sources: string[] = [];
+    const walk = (d: string) => {
+      for (const e of fs.readdirSync(path.join(ROOT, d), { withFileTypes: true })) {
+        const p = `${d}/${e.name}`;
+        if (e.isDirectory()) walk(p);
+        else if (e.name.endsWith('.ts')) sources.push(read(p));
+      }
+    };
+    walk('server/src');
+    walk('client/src');
+    const keys = new Set<string>();
+    for (const src of sources) {
+      for (const m of src.matchAll(/\bt\(\s*'((?:[^'\\]|\\.)*)'/g)) keys.add(m[1].replace(/\\'/g, "'"));
+    }
+    for (const info of Object.values(INSTRUCTION_DOCS)) keys.add(info.summary);
+    for (const rule of RULES) keys.add(rule.description);
+    const zh = json('l10n/bundle.l10n.zh-cn.json');
+    const missing = [...keys].filter((k) => !(k in zh));
+    assert.deepEqual(missing, [], 'add these to l10n/bundle.l10n.zh-cn.json');
+    const stale = Object.keys(zh).filter((k) => !keys.has(k));
+    assert.deepEqual(stale, [], 'remove these from l10n/bundle.l10n.zh-cn.json');
+    for (const [k, v] of Object.entries(zh)) {
+      const placeholders = (s: string) => [...s.matchAll(/\{\d+\}/g)].map((m) => m[0]).sort().join();
+      assert.equal(placeholders(v as string), placeholders(k), `placeholders of "${k}"`);
+    }
+  });
+});

@@ -1,0 +1,98 @@
+/**
+ * Any text a user can type gets findings or nothing, never an exception, within a second.
+ */
+import { before, describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import { corpusFiles, lintAll, ready } from '../helpers';
+import { fixAll } from '../../server/src/fixAll';
+
+function timed(label: string, text: string): void {
+  const t0 = performance.now();
+  assert.doesNotThrow(() => lintAll(text), label);
+  const ms = performance.now() - t0;
+  assert.ok(ms < 1000, `${label}: ${ms.toFixed(0)} ms`);
+}
+
+/** A small deterministic PRNG (mulberry32). */
+function rng(seed: number): () => number {
+  return () => {
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SAMPLE = [
+  '# syntax=docker/dockerfile:1',
+  '# escape=\\',
+  'ARG BASE=alpine:3.20',
+  'FROM ${BASE} AS build',
+  'RUN --mount=type=cache,target=/root/.cache \\',
+  '    apk add curl && \\',
+  '    # comment',
+  '    echo "done" # trailing',
+  'RUN <<EOF',
+  'apk add git',
+  'EOF',
+  'ADD --chown=1:1 ["a b", "/c/"]',
+  'COPY --from=build /x /y',
+  'CMD [\'bad\', "json"]',
+  '',
+].join('\n');
+
+describe('robustness', () => {
+  before(() => ready);
+
+  it('survives the inputs that make dockerfile-ast throw', () => {
+    timed('continuation ended by a lone CR, then a comment', 'RUN x \\\r# c\n');
+    timed('same after FROM', 'FROM a\nRUN x \\\r# c\nRUN y\n');
+    timed('lone CRs everywhere', 'FROM a\rRUN apk add x \\\r\r# c\rRUN b\r');
+  });
+
+  it('handles a 1 MB line, deep nesting and many quotes', () => {
+    timed('1 MB RUN line', `FROM alpine\nRUN ${'apk add x && '.repeat(80000)}true\n`);
+    timed('1 MB word', `FROM alpine\nRUN ${'a'.repeat(1 << 20)}\n`);
+    timed('1 MB non-instruction line', 'x'.repeat(1 << 20));
+    timed('deep $( nesting', `FROM alpine\nRUN echo ${'$('.repeat(5000)}\n`);
+    timed('deep ( nesting', `FROM alpine\nRUN ${'('.repeat(5000)}a${')'.repeat(5000)}\n`);
+    timed('unbalanced quotes', `FROM alpine\nRUN echo ${'"'.repeat(100001)}\n`);
+    timed('many continuations', `FROM alpine\nRUN a \\\n${'  b \\\n'.repeat(20000)}  c\n`);
+    timed('many heredoc markers', `FROM alpine\nRUN ${'<<EOF '.repeat(2000)}\n`);
+    timed('10k FROM lines', 'FROM a\n'.repeat(10000));
+  });
+
+  it('handles binary junk', () => {
+    const r = rng(42);
+    for (let n = 0; n < 20; n++) {
+      let s = '';
+      for (let i = 0; i < 4096; i++) s += String.fromCharCode(Math.floor(r() * 0x3000));
+      timed(`junk #${n}`, s);
+      timed(`junk after FROM #${n}`, `FROM a\nRUN ${s}\n`);
+    }
+  });
+
+  it('handles every prefix of a file being typed', () => {
+    for (let i = 0; i <= SAMPLE.length; i++) timed(`prefix ${i}`, SAMPLE.slice(0, i));
+  });
+
+  it('handles random edits of real files, and fix-all never throws on them', () => {
+    const { files } = corpusFiles();
+    const texts = files.length ? files.filter((_, i) => i % 17 === 0).map((f) => fs.readFileSync(f, 'utf8')) : [SAMPLE];
+    const r = rng(7);
+    const alphabet = ['\\', '\n', '\r', '"', "'", '`', '#', '<<EOF\n', 'RUN ', 'FROM x\n', '$(', ')', '[', ']', ' ', '&&', ';', 'apk add '];
+    for (let k = 0; k < 150; k++) {
+      let text = texts[k % texts.length];
+      for (let e = 0; e < 5; e++) {
+        const at = Math.floor(r() * text.length);
+        const del = Math.floor(r() * 4);
+        const ins = alphabet[Math.floor(r() * alphabet.length)];
+        text = text.slice(0, at) + ins + text.slice(at + del);
+      }
+      timed(`mutation ${k}`, text);
+      assert.doesNotThrow(() => fixAll(text), `fix-all on mutation ${k}`);
+    }
+  });
+});
