@@ -4,6 +4,7 @@
 //   50,000-line Dockerfiles built from ../shared/corpus, a typing burst at 50,000 lines
 //   (is there a backlog?), and the server's peak memory (VmHWM).
 // Usage: npm run bench [-- --sizes 1000,10000 --changes 60]
+// Profile the server: BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' npm run bench
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -57,7 +58,7 @@ function pct(values, p) {
 
 class Server {
   constructor() {
-    this.proc = spawn(process.execPath, [path.join(root, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    this.proc = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), path.join(root, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     this.conn = createMessageConnection(new StreamMessageReader(this.proc.stdout), new StreamMessageWriter(this.proc.stdin));
     this.waiters = [];
     this.published = [];
@@ -97,6 +98,7 @@ class Server {
   async stop() {
     await Promise.race([this.conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
     await this.conn.sendNotification('exit');
+    await Promise.race([new Promise((r) => this.proc.once('exit', r)), new Promise((r) => setTimeout(r, 3000))]);
     this.conn.dispose();
     this.proc.kill();
   }
