@@ -20,7 +20,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: [{ language: 'dockerfile' }],
     outputChannel,
     synchronize: { configurationSection: 'dockerfileDoctor' },
-    initializationOptions: { locale: vscode.env.language },
   };
   client = new LanguageClient('dockerfileDoctor', vscode.l10n.t('Dockerfile Doctor'), serverOptions, clientOptions);
   context.subscriptions.push(

@@ -6,7 +6,7 @@
  * result is cached by the chunk's text. While the user types, only the chunk that changed
  * is parsed again; shell scripts are cached by text as well (see shell/parser.ts).
  */
-import { DockerfileModel, type InstructionInfo } from './model';
+import { DockerfileModel, fileStyle, type FileStyle, type InstructionInfo } from './model';
 import { RULES, RULES_BY_ID } from './rules';
 import type { FixSafety, RelatedCodes, Report, Rule, RuleContext, Severity } from './rules/types';
 import { initShellParser } from './shell/parser';
@@ -55,6 +55,8 @@ interface ChunkResult {
   globalIgnores: string[];
   /** `# check=skip=…` directive values (first chunk only). */
   checkSkips: string[];
+  /** The chunk ends inside a heredoc: it must be joined with the next one. */
+  openHeredoc?: boolean;
   /** Why the chunk could not be checked, when it could not. */
   error?: string;
 }
@@ -74,15 +76,17 @@ export function escapeOf(lines: LineIndex): string {
   return '\\';
 }
 
-/** Line numbers where chunks start (always 0 first). */
+/**
+ * Line numbers where chunks may start (always 0 first): `FROM` lines (with the comments right
+ * above them) whose previous content line does not continue onto them. A heredoc that is still
+ * open at the end of a chunk is found after parsing, and the chunk is then joined with the next.
+ */
 export function chunkStarts(lines: LineIndex, escape: string): number[] {
   const starts = [0];
   let seenFrom = false;
-  let heredocSince = false;
   let prevStart = 0;
   for (let line = 0; line < lines.lineCount; line++) {
     const text = lines.lineText(line);
-    if (text.includes('<<')) heredocSince = true;
     if (!FROM_LINE.test(text)) continue;
     if (!seenFrom) {
       seenFrom = true;
@@ -94,14 +98,9 @@ export function chunkStarts(lines: LineIndex, escape: string): number[] {
     // The last line that carries content must not continue onto the next one.
     let p = b - 1;
     while (p > prevStart && (lines.lineText(p).trim() === '' || COMMENT_LINE.test(lines.lineText(p)))) p--;
-    const prev = lines.lineText(p).replace(/[ \t]+$/, '');
-    if (heredocSince || prev.endsWith(escape)) {
-      heredocSince = text.includes('<<') || heredocSince;
-      continue;
-    }
+    if (lines.lineText(p).replace(/[ \t]+$/, '').endsWith(escape)) continue;
     starts.push(b);
     prevStart = b;
-    heredocSince = false;
   }
   return starts;
 }
@@ -134,7 +133,7 @@ function longestLine(text: string): number {
   return max;
 }
 
-function checkChunk(text: string, rules: readonly Rule[]): ChunkResult {
+function checkChunk(text: string, rules: readonly Rule[], style: FileStyle): ChunkResult {
   if (text.length > MAX_LINE_LENGTH && longestLine(text) > MAX_LINE_LENGTH) {
     return { findings: [], globalIgnores: [], checkSkips: [], error: `a line is longer than ${MAX_LINE_LENGTH} characters: not checked` };
   }
@@ -150,6 +149,7 @@ function checkChunk(text: string, rules: readonly Rule[]): ChunkResult {
       return { findings: [], globalIgnores: [], checkSkips: [], error: String((first as Error)?.message ?? first) };
     }
   }
+  model.style = style;
   const findings: ChunkFinding[] = [];
   const scriptCache = new Map<InstructionInfo, RunScript[]>();
   let current: Rule = rules[0];
@@ -206,7 +206,9 @@ function checkChunk(text: string, rules: readonly Rule[]): ChunkResult {
     }
     return true;
   });
-  return { findings: kept, globalIgnores, checkSkips, error };
+  const last = model.instructions[model.instructions.length - 1];
+  const openHeredoc = !!last && last.heredocs.some((h) => !h.terminated);
+  return { findings: kept, globalIgnores, checkSkips, error, openHeredoc };
 }
 
 function instructionAt(list: readonly InstructionInfo[], line: number): InstructionInfo | undefined {
@@ -236,6 +238,10 @@ function shiftRange(r: Range, by: number): Range {
  */
 export class Linter {
   private cache = new Map<string, ChunkResult>();
+
+  /** `chunked: false` parses the whole file as one chunk (tests compare the two). */
+  constructor(private readonly options: { chunked?: boolean } = {}) {}
+
   /** Errors met while checking (a rule or the parser threw); for the server log. */
   lastErrors: string[] = [];
 
@@ -268,24 +274,41 @@ export class Linter {
   private *steps(text: string, settings: Settings): Generator<void, Finding[]> {
     const lines = new LineIndex(text);
     const escape = escapeOf(lines);
-    const starts = chunkStarts(lines, escape);
-    const prefix = escape === '\\' ? '' : `# escape=${escape}\n`;
-    const prefixLines = prefix ? 1 : 0;
+    const starts = this.options.chunked === false ? [0] : chunkStarts(lines, escape);
+    // Later chunks get the file's escape directive, then an empty line: comments at the top
+    // of a chunk (`# escape=`, `# syntax=` in the middle of a file) are comments, not directives.
+    const prefix = escape === '\\' ? '\n' : `# escape=${escape}\n\n`;
+    const prefixLines = escape === '\\' ? 1 : 2;
+    // Fixes follow the whole file's style, so a chunk's result depends on it too.
+    const style = fileStyle(lines);
+    const styleKey = `${style.indent}|${style.leadingOperator ? '&&' : ''}|${style.eol}\u0000`;
     const next = new Map<string, ChunkResult>();
     const results: { result: ChunkResult; line: number }[] = [];
     this.lastErrors = [];
-    for (let i = 0; i < starts.length; i++) {
-      const from = lines.starts[starts[i]];
-      const to = i + 1 < starts.length ? lines.starts[starts[i + 1]] : text.length;
-      const key = (i === 0 ? '' : prefix) + text.slice(from, to);
-      let result = next.get(key) ?? this.cache.get(key);
-      if (!result) {
-        result = checkChunk(key, RULES);
-        yield;
+    for (let i = 0; i < starts.length;) {
+      let j = i + 1;
+      let result: ChunkResult | undefined;
+      for (;;) {
+        const from = lines.starts[starts[i]];
+        const to = j < starts.length ? lines.starts[starts[j]] : text.length;
+        const body = (i === 0 ? '' : prefix) + text.slice(from, to);
+        const key = styleKey + body;
+        result = next.get(key) ?? this.cache.get(key);
+        if (!result) {
+          result = checkChunk(body, RULES, style);
+          yield;
+        }
+        next.set(key, result);
+        // A heredoc still open at the end: the FROM line after it is heredoc text.
+        if (result.openHeredoc && j < starts.length) {
+          j++;
+          continue;
+        }
+        break;
       }
-      next.set(key, result);
       if (result.error) this.lastErrors.push(`line ${starts[i] + 1}: ${result.error}`);
       results.push({ result, line: starts[i] - (i === 0 ? 0 : prefixLines) });
+      i = j;
     }
     this.cache = next;
 

@@ -24,15 +24,15 @@ process.on('uncaughtException', (e) => connection.console.error(`Uncaught: ${e?.
 process.on('unhandledRejection', (e) => connection.console.error(`Unhandled rejection: ${(e as Error)?.stack ?? e}`));
 
 connection.onInitialize((params): InitializeResult => {
-  setLocale(params.locale ?? process.env.VSCODE_NLS_LOCALE);
+  const opts = (params.initializationOptions && typeof params.initializationOptions === 'object'
+    ? params.initializationOptions : {}) as Record<string, unknown>;
+  // Editors that do not send `locale` can pass `initializationOptions.locale`.
+  setLocale(params.locale ?? (typeof opts.locale === 'string' ? opts.locale : undefined) ?? process.env.VSCODE_NLS_LOCALE);
   const caps = params.capabilities;
   const pull = !!caps.workspace?.configuration;
   dynamicConfig = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
   config = new ConfigStore(connection, pull);
-  if (params.initializationOptions && typeof params.initializationOptions === 'object') {
-    const opts = params.initializationOptions as Record<string, unknown>;
-    if (opts.settings !== undefined) config.setPushed(opts.settings);
-  }
+  if (opts.settings !== undefined) config.setPushed(opts.settings);
   const ready = initEngine().catch((e) => {
     connection.console.error(`Could not load the shell parser: ${e?.stack ?? e}`);
     throw e;

@@ -97,7 +97,7 @@ function planMerge(ctx: RuleContext, group: InstructionInfo[], firstIndex: numbe
   const esc = model.escape;
   const eol = model.eol;
   const indent = model.continuationIndent;
-  const leading = prefersLeadingOperator(model);
+  const leading = model.leadingOperator;
   const first = group[0];
   let out = text.slice(first.start, pieces[0].start) + pieces[0].text;
   for (let i = 1; i < group.length; i++) {
@@ -118,24 +118,6 @@ function planMerge(ctx: RuleContext, group: InstructionInfo[], firstIndex: numbe
       safety: 'safe',
     },
   };
-}
-
-const leadingCache = new WeakMap<DockerfileModel, boolean>();
-
-/** Whether continuation lines in this file start with `&&` (else `&&` ends the line). */
-function prefersLeadingOperator(model: DockerfileModel): boolean {
-  const cached = leadingCache.get(model);
-  if (cached !== undefined) return cached;
-  let leading = 0;
-  let trailing = 0;
-  const lines = model.lines;
-  for (let i = 0; i < lines.lineCount && leading + trailing < 50; i++) {
-    const l = lines.lineText(i).trim();
-    if (l.startsWith('&&')) leading++;
-    else if (/&&\s*[\\`]$/.test(l)) trailing++;
-  }
-  leadingCache.set(model, leading > trailing);
-  return leading > trailing;
 }
 
 export const consecutiveRun: Rule = {

@@ -1,0 +1,73 @@
+/**
+ * The linter splits a file into chunks (one per build stage) and caches each chunk's
+ * findings. That is an optimisation only: chunked, cached and whole-file linting must
+ * report exactly the same findings and fixes, whatever the file looks like.
+ */
+import { before, describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import { corpusFiles, ready } from '../helpers';
+import { Linter } from '../../server/src/lint';
+
+function same(text: string, label: string, warm = new Linter()): void {
+  const whole = new Linter({ chunked: false }).lint(text);
+  assert.deepEqual(warm.lint(text), whole, `${label}: chunked linting differs from whole-file linting`);
+  assert.deepEqual(warm.lint(text), whole, `${label}: a cached re-lint differs from whole-file linting`);
+}
+
+const TRICKY: Record<string, string> = {
+  'a heredoc whose body holds a FROM line': [
+    'FROM alpine',
+    'RUN <<EOF',
+    'apk add curl',
+    'FROM nothing',
+    'EOF',
+    'RUN apk add git',
+    'FROM alpine AS two',
+    'RUN echo a',
+    'RUN echo b',
+    '',
+  ].join('\n'),
+  'a heredoc left open to the end': 'FROM alpine\nRUN <<EOF\napk add x\nFROM busybox\nRUN apk add y\n',
+  'a COPY heredoc holding FROM lines': 'FROM alpine\nCOPY <<EOT /a\nFROM x\nFROM y\nEOT\nRUN apk add a\nFROM alpine\nRUN apk add b\n',
+  'the escape directive': '# escape=`\nFROM alpine\nRUN apk add a `\n  b\nRUN echo c\nFROM alpine\nRUN echo d\nRUN echo e\n',
+  'a continuation before FROM': 'FROM alpine\nRUN echo a \\\nFROM alpine\nRUN echo b\nRUN echo c\n',
+  'comments above FROM': 'FROM alpine\nRUN echo a\n# the second stage\n# dockerfile-doctor ignore=consecutive-run\nFROM alpine\nRUN echo b\nRUN echo c\n',
+  'a global ignore comment in a later stage': 'FROM alpine\nRUN echo a\nRUN echo b\nFROM alpine\n# hadolint global ignore=DL3059\nRUN echo c\nRUN echo d\n',
+  'BuildKit check=skip': '# check=skip=JSONArgsRecommended\nFROM alpine\nADD a /a\nFROM alpine\nADD b /b\n',
+  'ARG before FROM and errors in stages': 'ARG V=1\nFROM alpine:$V\nFOO bar\nRUN\nFROM alpine\nCMD [\"a\",\n',
+  'leading-operator style set by another stage': [
+    'FROM alpine',
+    'RUN apk add a \\',
+    '    && echo a',
+    'FROM alpine',
+    'RUN echo b',
+    'RUN echo c',
+    '',
+  ].join('\n'),
+  'CRLF': 'FROM alpine\r\nRUN echo a\r\nRUN echo b\r\nFROM alpine\r\nADD x /x\r\n',
+  'from in lower case and indented': 'from alpine\nrun echo a\n  from alpine\nrun echo b\nrun echo c\n',
+};
+
+describe('chunked linting equals whole-file linting', () => {
+  before(() => ready);
+
+  for (const [label, text] of Object.entries(TRICKY)) {
+    it(label, () => same(text, label));
+  }
+
+  it('stays equal while a file is edited line by line (one warm linter)', () => {
+    const warm = new Linter();
+    const base = Object.values(TRICKY).join('\n');
+    const lines = base.split('\n');
+    // Grow the file one line at a time, then delete from the top: every prefix and suffix.
+    for (let i = 1; i <= lines.length; i++) same(lines.slice(0, i).join('\n'), `prefix ${i}`, warm);
+    for (let i = 1; i < lines.length; i++) same(lines.slice(i).join('\n'), `suffix ${i}`, warm);
+  });
+
+  const { files, skip } = corpusFiles();
+  it(`every corpus file (${files.length})`, { skip }, () => {
+    const warm = new Linter();
+    for (const file of files) same(fs.readFileSync(file, 'utf8'), file, warm);
+  });
+});
