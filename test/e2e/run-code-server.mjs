@@ -10,8 +10,15 @@
 //   5. wait for the suite's result file, print it, take screenshots (best effort).
 // Needs `bash test/e2e/setup.sh` first (installs code-server, Chromium, playwright-core).
 //
-//   node test/e2e/run-code-server.mjs [--vsix PATH] [--no-screenshots] [--timeout SECONDS] [--keep]
+// Display languages: `--locales en,zh-cn` (what `npm run test:e2e` does) packages once and runs
+// one pass per language; `--locale zh-cn` runs one pass with VS Code's display language set to
+// zh-cn (code-server --locale plus the fixture language pack in language-pack-zh-cn/, since the
+// real one comes from the marketplace), where the suite checks the Chinese messages.
+//
+//   node test/e2e/run-code-server.mjs [--locales L1,L2 | --locale L] [--vsix PATH]
+//                                     [--no-screenshots] [--timeout SECONDS] [--keep]
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
@@ -36,6 +43,8 @@ const vsixArg = opt('--vsix');
 const timeoutMs = Number(opt('--timeout') ?? 180) * 1000;
 const wantScreenshots = !argv.includes('--no-screenshots');
 const keep = argv.includes('--keep');
+const locale = (opt('--locale') ?? 'en').toLowerCase();
+const locales = opt('--locales')?.split(',').map((l) => l.trim().toLowerCase()).filter(Boolean);
 
 const t0 = Date.now();
 const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
@@ -60,10 +69,10 @@ try {
   die(`playwright-core is not installed in ${e2eHome}. Run \`bash test/e2e/setup.sh\` first.`);
 }
 
-function runStep(what, cmd, args, env = process.env) {
+function runStep(what, cmd, args, env = process.env, cwd = root) {
   const start = Date.now();
   say(what);
-  const r = spawnSync(cmd, args, { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const r = spawnSync(cmd, args, { cwd, env, stdio: ['ignore', 'inherit', 'inherit'] });
   if (r.error) die(`${what}: ${r.error.message}`);
   if (r.status !== 0) die(`${what} failed (exit ${r.status ?? r.signal})`);
   say(`${what}: done in ${((Date.now() - start) / 1000).toFixed(1)}s`);
@@ -78,6 +87,18 @@ if (vsixArg) {
   const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
   runStep('npm run package', process.execPath, [path.join(root, 'scripts/package.mjs')]);
   vsix = path.join(root, `${pkg.name}-${pkg.version}.vsix`);
+}
+if (locales) {
+  // One pass per display language, each a fresh run of this script with the same .vsix.
+  const passArgs = argv.filter((a, i) => !['--locales', '--vsix'].includes(a) && !['--locales', '--vsix'].includes(argv[i - 1]));
+  let failed = [];
+  for (const l of locales) {
+    say(`---- pass: display language ${l} ----`);
+    const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), ...passArgs, '--vsix', vsix, '--locale', l], { stdio: 'inherit' });
+    if (r.status !== 0) failed.push(l);
+  }
+  say(failed.length ? `FAILED in: ${failed.join(', ')}` : `all passes green: ${locales.join(', ')}`);
+  process.exit(failed.length ? 1 : 0);
 }
 runStep('bundle the suite', process.execPath, [path.join(e2eDir, 'build.mjs')]);
 const suite = path.join(root, 'out/e2e/suite/index.js');
@@ -129,6 +150,40 @@ runStep(`install ${path.relative(root, vsix)} into a fresh extensions dir`, proc
   '--install-extension',
   vsix,
 ], csEnv);
+if (!locale.startsWith('en')) {
+  // VS Code only switches its display language (vscode.env.language, package.nls.<l>.json,
+  // l10n bundles) when a language pack for it is installed.
+  const packDir = path.join(e2eDir, `language-pack-${locale}`);
+  if (!fs.existsSync(packDir)) die(`--locale ${locale}: no fixture language pack ${path.relative(root, packDir)}`);
+  const packSrc = path.join(tmp, `language-pack-${locale}`);
+  fs.cpSync(packDir, packSrc, { recursive: true });
+  const packVsix = path.join(tmp, `language-pack-${locale}.vsix`);
+  runStep(`package the ${locale} language pack`, process.execPath, [
+    path.join(root, 'node_modules/@vscode/vsce/vsce'),
+    'package',
+    '--skip-license',
+    '--allow-missing-repository',
+    '--out',
+    packVsix,
+  ], process.env, packSrc);
+  runStep(`install the ${locale} language pack`, process.execPath, [entry, ...csArgs, '--install-extension', packVsix], csEnv);
+  // A language pack installed from the UI is registered in <user-data>/languagepacks.json by
+  // the running server; one installed from the command line is not, so register it the same way.
+  const manifest = JSON.parse(fs.readFileSync(path.join(packDir, 'package.json'), 'utf8'));
+  const id = `${manifest.publisher}.${manifest.name}`;
+  const installed = path.join(extensionsDir, `${id}-${manifest.version}`);
+  if (!fs.existsSync(installed)) die(`the ${locale} language pack is not in ${installed}`);
+  const packs = {};
+  for (const loc of manifest.contributes.localizations) {
+    packs[loc.languageId] = {
+      hash: createHash('md5').update(id).update(manifest.version).digest('hex'),
+      extensions: [{ extensionIdentifier: { id }, version: manifest.version }],
+      translations: Object.fromEntries(loc.translations.map((t) => [t.id, path.join(installed, t.path)])),
+      label: loc.localizedLanguageName ?? loc.languageName,
+    };
+  }
+  fs.writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify(packs, null, 2));
+}
 
 // ---- 3. code-server ----------------------------------------------------------------------------
 function freePort() {
@@ -196,6 +251,8 @@ server = spawn(
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
+    '--locale',
+    locale,
     testWorkspace,
   ],
   {
@@ -207,6 +264,7 @@ server = spawn(
       DD_E2E_RESULT: resultFile,
       DD_E2E_EXPECT_VSIX: '1',
       DD_E2E_EXTENSIONS_DIR: extensionsDir,
+      DD_E2E_LOCALE: locale,
     },
   },
 );
@@ -336,8 +394,10 @@ await page.close().catch(() => {});
 
 // ---- 5. screenshots, as a person sees it (best effort) -----------------------------------------
 async function screenshots() {
-  fs.rmSync(screenshotDir, { recursive: true, force: true }); // no stale pictures from an earlier run
+  // No stale pictures from an earlier run: the English pass owns 1-4, a language pass its own.
   fs.mkdirSync(screenshotDir, { recursive: true });
+  const mine = (f) => (locale.startsWith('en') ? /^[1-4]-/.test(f) : f.includes(`-${locale}`));
+  for (const f of fs.readdirSync(screenshotDir)) if (mine(f)) fs.rmSync(path.join(screenshotDir, f));
   const shotsWorkspace = copyWorkspace('workspace-screenshots');
   const p = await context.newPage();
   const shot = async (name, what, fn) => {
@@ -354,6 +414,31 @@ async function screenshots() {
   const visible = (sel, timeout = 20_000) => p.locator(sel).first().waitFor({ state: 'visible', timeout });
   await p.goto(`${base}/?folder=${encodeURIComponent(shotsWorkspace)}`);
   await visible('.monaco-workbench .part.editor', 60_000);
+
+  if (!locale.startsWith('en')) {
+    // The same Dockerfile in the other display language: Problems panel and quick-fix menu.
+    await shot(`5-${locale}-problems`, `the Problems panel in ${locale}`, async () => {
+      await p.keyboard.press('Control+P');
+      await visible('.quick-input-widget input');
+      await p.keyboard.type('Dockerfile');
+      await visible('.quick-input-list .monaco-list-row');
+      await p.keyboard.press('Enter');
+      await visible('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error, .monaco-editor .squiggly-info');
+      await p.keyboard.press('Control+Shift+M');
+      await visible('.markers-panel .monaco-list-row');
+    });
+    await shot(`6-${locale}-quick-fix`, `the quick-fix menu in ${locale}`, async () => {
+      await p.locator('.monaco-editor .view-lines').first().click();
+      await p.keyboard.press('Control+G');
+      await visible('.quick-input-widget input');
+      await p.keyboard.type('2');
+      await p.keyboard.press('Enter');
+      await p.keyboard.press('Control+.');
+      await visible('.action-widget');
+    });
+    await p.close();
+    return;
+  }
 
   await shot('1-diagnostics', 'the sample Dockerfile with squiggles', async () => {
     await p.keyboard.press('Control+P');

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs a real VS Code (code-server 4.100.3 = VS Code 1.100.3) plus Debian's Chromium
-# and playwright-core, so `npm run test:e2e` can run the extension test suite offline.
+# Installs a real VS Code (code-server 4.100.3 = VS Code 1.100.3) plus Debian's Chromium, a
+# CJK font and playwright-core, so `npm run test:e2e` can run the extension test suite offline.
 # Idempotent: a second run returns in about a second when everything is in place.
 #
 #   bash test/e2e/setup.sh            # installs into ${DD_E2E_HOME:-<repo>/.e2e}
@@ -11,7 +11,8 @@ set -euo pipefail
 
 CODE_SERVER_VERSION=4.100.3
 PLAYWRIGHT_VERSION=1.64.1
-APT_PACKAGES=(libkrb5-dev libsecret-1-dev libx11-dev libxkbfile-dev pkg-config ripgrep chromium)
+# fonts-wqy-microhei: a CJK font, so the zh-cn pass's screenshots show Chinese, not boxes.
+APT_PACKAGES=(libkrb5-dev libsecret-1-dev libx11-dev libxkbfile-dev pkg-config ripgrep chromium fonts-wqy-microhei)
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 E2E_HOME="${DD_E2E_HOME:-$ROOT/.e2e}"

@@ -10,6 +10,9 @@
 //   DD_E2E_RESULT         write {passed, failed, tests:[{name, ok, error?, ms}]} to this path
 //   DD_E2E_EXPECT_VSIX=1  the extension must come from DD_E2E_EXTENSIONS_DIR (the installed .vsix)
 //   DD_E2E_EXTENSIONS_DIR the fresh extensions dir the .vsix was installed into
+//   DD_E2E_LOCALE         `en` or `zh-cn`: VS Code runs in that display language; adds a test
+//                         that vscode.env.language, the server's diagnostics and quick fixes
+//                         and the localised manifest are in that language
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -216,8 +219,8 @@ function isolatingRange(doc: vscode.TextDocument, target: vscode.Diagnostic): vs
   return target.range; // fully overlapped: the request then carries several diagnostics
 }
 
-/** Applies the preferred quick fix for the diagnostic with `code` and returns the document. */
-async function applyPreferredFix(uri: vscode.Uri, code: string): Promise<vscode.TextDocument> {
+/** The one preferred quick fix (with an edit) that the server offers for the diagnostic with `code`. */
+async function preferredFix(uri: vscode.Uri, code: string): Promise<vscode.CodeAction> {
   const diags = await waitForDiagnostics(uri, hasCode(code), `${code} present`);
   const diag = diags.find((d) => codeOf(d) === code)!;
   const range = isolatingRange(await vscode.workspace.openTextDocument(uri), diag);
@@ -244,6 +247,13 @@ async function applyPreferredFix(uri: vscode.Uri, code: string): Promise<vscode.
     `${preferred.length} preferred quick fixes for ${code} (asked at ${describeRange(range)}), expected one: ${offered()}`,
   );
   const fix = preferred[0];
+  assert(fix.edit, `the preferred quick fix for ${code} ("${fix.title}") has no edit`);
+  return fix;
+}
+
+/** Applies the preferred quick fix for the diagnostic with `code` and returns the document. */
+async function applyPreferredFix(uri: vscode.Uri, code: string): Promise<vscode.TextDocument> {
+  const fix = await preferredFix(uri, code);
   assert(fix.edit, `the preferred quick fix for ${code} ("${fix.title}") has no edit`);
   const applied = await vscode.workspace.applyEdit(fix.edit);
   assert(applied, `workspace.applyEdit refused the quick fix for ${code} ("${fix.title}")`);
@@ -351,6 +361,52 @@ test('diagnostics on the workspace Dockerfile', async () => {
     assert(add.code.target instanceof vscode.Uri, 'code.target (codeDescription.href) is not a Uri');
   }
 });
+
+// What a user of each display language must see (l10n/bundle.l10n.zh-cn.json and
+// package.nls.zh-cn.json hold the Chinese; package.nls.json and the server's sources the English).
+const LOCALISED: Record<string, { addMessage: string; addFix: string; restartCommand: string }> = {
+  en: {
+    addMessage: 'Use COPY instead of ADD for files and folders',
+    addFix: 'Use COPY instead of ADD',
+    restartCommand: 'Restart the language server',
+  },
+  'zh-cn': {
+    addMessage: '复制文件和目录请使用 COPY 而不是 ADD',
+    addFix: '改用 COPY 代替 ADD',
+    restartCommand: '重启语言服务器',
+  },
+};
+const LOCALE = process.env.DD_E2E_LOCALE;
+if (LOCALE) {
+  test(`display language ${LOCALE}: env.language, diagnostics, quick fix and manifest`, async () => {
+    const want = LOCALISED[LOCALE];
+    assert(want, `DD_E2E_LOCALE=${LOCALE}: no expected strings for it (known: ${Object.keys(LOCALISED).join(', ')})`);
+    log(`vscode.env.language = ${vscode.env.language}`);
+    equal(vscode.env.language, LOCALE, 'vscode.env.language (what vscode-languageclient sends as initialize.locale)');
+
+    const uri = await freshCopy(`locale-${LOCALE}`);
+    await open(uri);
+    const diags = await waitForDiagnostics(uri, hasCode('add-instead-of-copy'), 'add-instead-of-copy present');
+    const message = diags.find((d) => codeOf(d) === 'add-instead-of-copy')!.message;
+    log(`add-instead-of-copy message: ${message}`);
+    if (LOCALE.startsWith('zh')) {
+      assert(/[\u4e00-\u9fff]/.test(message), `the add-instead-of-copy message has no Chinese characters: ${JSON.stringify(message)}`);
+    }
+    equal(message, want.addMessage, 'add-instead-of-copy message');
+
+    const fix = await preferredFix(uri, 'add-instead-of-copy');
+    log(`preferred quick fix: ${fix.title}`);
+    equal(fix.title, want.addFix, 'title of the preferred quick fix for add-instead-of-copy');
+
+    // The manifest (package.nls.<locale>.json) as VS Code localised it for this display language.
+    // A localised title reads { value, original } (the English kept for the command palette).
+    const commands: { command: string; title: string | { value: string } }[] = extension().packageJSON?.contributes?.commands ?? [];
+    const restart = commands.find((c) => c.command === 'dockerfileDoctor.restartServer');
+    assert(restart, 'the manifest contributes no dockerfileDoctor.restartServer command');
+    const title = typeof restart.title === 'string' ? restart.title : restart.title?.value;
+    equal(title, want.restartCommand, 'title of dockerfileDoctor.restartServer in the localised manifest');
+  });
+}
 
 test('quick fix: apk-add-without-no-cache', async () => {
   const uri = await freshCopy('apk');
