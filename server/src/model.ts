@@ -88,7 +88,9 @@ export function fileStyle(lines: LineIndex): FileStyle {
   let leading = 0;
   let trailing = 0;
   let prevContinues = false;
-  for (let i = 0; i < lines.lineCount && (indent === undefined || leading + trailing < 50); i++) {
+  // At most the first 2,000 lines: a sample is enough, and the cost stays flat on any file.
+  const last = Math.min(lines.lineCount, 2000);
+  for (let i = 0; i < last && (indent === undefined || leading + trailing < 50); i++) {
     const raw = lines.lineText(i);
     const l = raw.trim();
     if (prevContinues && indent === undefined && l && !l.startsWith('#')) {

