@@ -6,7 +6,7 @@
  * result is cached by the chunk's text. While the user types, only the chunk that changed
  * is parsed again; shell scripts are cached by text as well (see shell/parser.ts).
  */
-import { DockerfileModel, fileStyle, type FileStyle, type InstructionInfo } from './model';
+import { DockerfileModel, fileStyle, type FileStyle, type InstructionInfo, type StageFacts } from './model';
 import { RULES, RULES_BY_ID } from './rules';
 import type { FixSafety, RelatedCodes, Report, Rule, RuleContext, Severity } from './rules/types';
 import { initShellParser } from './shell/parser';
@@ -224,6 +224,23 @@ function instructionAt(list: readonly InstructionInfo[], line: number): Instruct
   return undefined;
 }
 
+/** The inherited facts of the stages whose FROM is on lines [from, to). */
+function inheritedKey(stages: readonly StageFacts[], from: number, to: number): string {
+  let lo = 0;
+  let hi = stages.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (stages[mid].line < from) lo = mid + 1;
+    else hi = mid;
+  }
+  let key = '';
+  for (let k = lo; k < stages.length && stages[k].line < to; k++) {
+    const inh = stages[k].inherited;
+    if (inh.shell !== null || inh.image !== stages[k].from) key += JSON.stringify(inh);
+  }
+  return key;
+}
+
 function shift(p: Position, by: number): Position {
   return { line: p.line + by, character: p.character };
 }
@@ -281,7 +298,7 @@ export class Linter {
     const prefixLines = escape === '\\' ? 1 : 2;
     // Fixes follow the whole file's style, so a chunk's result depends on it too.
     const style = fileStyle(lines);
-    const styleKey = `${style.indent}|${style.leadingOperator ? '&&' : ''}|${style.eol}\u0000`;
+    const styleKey = `${style.indent}|${style.leadingOperator ? '&&' : ''}|${style.eol}`;
     const next = new Map<string, ChunkResult>();
     const results: { result: ChunkResult; line: number }[] = [];
     this.lastErrors = [];
@@ -292,7 +309,8 @@ export class Linter {
         const from = lines.starts[starts[i]];
         const to = j < starts.length ? lines.starts[starts[j]] : text.length;
         const body = (i === 0 ? '' : prefix) + text.slice(from, to);
-        const key = styleKey + body;
+        // What the chunk's stages inherit from earlier stages (SHELL, base image) is part of it.
+        const key = `${styleKey}|${inheritedKey(style.stages, starts[i], j < starts.length ? starts[j] : lines.lineCount)}\u0000${body}`;
         result = next.get(key) ?? this.cache.get(key);
         if (!result) {
           result = checkChunk(body, RULES, style);

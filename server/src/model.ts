@@ -77,6 +77,66 @@ export interface FileStyle {
   leadingOperator: boolean;
   /** The line break new lines get: the file's majority (CRLF files stay CRLF). */
   eol: string;
+  /** Every stage of the file (the linter checks one stage at a time; some rules need the rest). */
+  stages: StageFacts[];
+}
+
+export interface StageFacts {
+  /** The line of its FROM. */
+  line: number;
+  /** `AS name`, lower case. */
+  name: string | null;
+  /** The image or stage it starts from, lower case. */
+  from: string;
+  /** Its last SHELL: the JSON array, `undefined` when unreadable, `null` when none. */
+  shell: string[] | null | undefined;
+  /** What it inherits when it starts from an earlier stage: that stage's shell and base image. */
+  inherited: { shell: string[] | null | undefined; image: string };
+}
+
+/**
+ * The stages of a file from its `FROM` and `SHELL` lines: one pass that looks at a line only
+ * when it starts with f/F/s/S. (Like the chunking, it reads lines, not instructions: a `FROM`
+ * line inside a heredoc would count, which only ever makes a rule more careful.)
+ */
+export function fileStages(lines: LineIndex): StageFacts[] {
+  const stages: StageFacts[] = [];
+  const text = lines.text;
+  for (let i = 0; i < lines.lineCount; i++) {
+    let at = lines.starts[i];
+    let c = text.charCodeAt(at);
+    while (c === 32 || c === 9) c = text.charCodeAt(++at);
+    if (c !== 70 && c !== 102 && c !== 83 && c !== 115) continue; // F f S s
+    const line = lines.lineText(i).trim();
+    const from = /^from[ \t]+(?:--\S+[ \t]+)*(\S+)(?:[ \t]+as[ \t]+(\S+))?/i.exec(line);
+    if (from) {
+      const image = from[1].toLowerCase();
+      stages.push({ line: i, name: from[2]?.toLowerCase() ?? null, from: image, shell: null, inherited: { shell: null, image } });
+      continue;
+    }
+    const shell = /^shell[ \t]+(.*)$/i.exec(line);
+    if (shell && stages.length > 0) {
+      try {
+        const v: unknown = JSON.parse(shell[1]);
+        stages[stages.length - 1].shell = Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : undefined;
+      } catch {
+        stages[stages.length - 1].shell = undefined;
+      }
+    }
+  }
+  const byName = new Map<string, StageFacts>();
+  for (const st of stages) {
+    const parent = byName.get(st.from);
+    if (parent) st.inherited = { shell: parent.shell !== null ? parent.shell : parent.inherited.shell, image: parent.inherited.image };
+    if (st.name) byName.set(st.name, st);
+  }
+  return stages;
+}
+
+/** The stage a `FROM <image>` starts from, when `<image>` names an earlier stage of the file. */
+export function parentStage(stages: readonly StageFacts[], image: string): StageFacts | undefined {
+  const name = image.toLowerCase();
+  return stages.find((s) => s.name === name);
 }
 
 /**
@@ -101,7 +161,7 @@ export function fileStyle(lines: LineIndex): FileStyle {
     else if (/&&\s*[\\`]$/.test(l)) trailing++;
     prevContinues = /[\\`]$/.test(l);
   }
-  return { indent: indent ?? '    ', leadingOperator: leading > trailing, eol: detectEol(lines.text) };
+  return { indent: indent ?? '    ', leadingOperator: leading > trailing, eol: detectEol(lines.text), stages: fileStages(lines) };
 }
 
 export class DockerfileModel {
@@ -160,6 +220,11 @@ export class DockerfileModel {
   /** The line break new lines get. */
   get eol(): string {
     return (this.style ??= fileStyle(this.lines)).eol;
+  }
+
+  /** Every stage of the whole file (not only of the text this model holds). */
+  get fileStages(): StageFacts[] {
+    return (this.style ??= fileStyle(this.lines)).stages;
   }
 
   private describe(node: Instruction, stage: number): InstructionInfo {

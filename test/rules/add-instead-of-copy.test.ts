@@ -44,6 +44,21 @@ describe(RULE, () => {
     // One archive among several sources keeps the whole ADD.
     expectNone('FROM alpine\nADD a.txt rootfs.tar.gz /\n', RULE);
   });
+  it('reads quoted sources as BuildKit does (quotes removed)', () => {
+    expectNone('FROM alpine\nADD "https://github.com/krallin/tini/releases/download/v0.19.0/tini" /tini\n', RULE);
+    expectNone("FROM alpine\nADD 'rootfs.tar.gz' /\n", RULE);
+    expectNone('FROM alpine\nADD "my archive.tar" /\n', RULE);
+    expectNone('FROM alpine\nADD "${SRC}" /x\n', RULE);
+    expectFix('FROM alpine\nADD "my file.txt" /app/\n', RULE, 'FROM alpine\nCOPY "my file.txt" /app/\n');
+  });
+  it('does not read a heredoc body as sources', () => {
+    expectFix('FROM alpine\nADD <<EOT /etc/apk/repositories\nhttps://dl-cdn.alpinelinux.org/alpine/v3.20/main\nEOT\n', RULE,
+      'FROM alpine\nCOPY <<EOT /etc/apk/repositories\nhttps://dl-cdn.alpinelinux.org/alpine/v3.20/main\nEOT\n');
+    expectFix('FROM alpine\nADD <<EOT /etc/motd\nhello ADD this.tar.gz\nEOT\n', RULE,
+      'FROM alpine\nCOPY <<EOT /etc/motd\nhello ADD this.tar.gz\nEOT\n');
+    // A heredoc next to a real archive source keeps ADD.
+    expectNone('FROM alpine\nADD <<EOT rootfs.tar.gz /\nhello\nEOT\n', RULE);
+  });
   it('is silent with ADD-only flags', () => {
     expectNone('FROM alpine\nADD --checksum=sha256:abc app.py /app/\n', RULE);
     expectNone('FROM alpine\nADD --keep-git-dir=true repo /src\n', RULE);

@@ -41,6 +41,36 @@ describe(RULE, () => {
     expectNone('FROM alpine\nRUN python3 <<EOF\nprint("apk add x")\nEOF\n', RULE);
     expectNone('FROM alpine\nRUN cat > /x.sh <<EOF\napk add curl\nEOF\n', RULE);
   });
+  it('is silent for heredoc data written before the command name', () => {
+    expectNone('FROM alpine\nRUN <<EOF cat > /usr/local/bin/deps\n#!/bin/sh\napk add --virtual .build-deps gcc\nEOF\n', RULE);
+    expectNone('FROM alpine\nRUN <<EOT tee /x.sh\napk add curl\nEOT\n', RULE);
+  });
+  it('reports an apk add of a heredoc script once', () => {
+    assert.equal(findingsOf('FROM alpine\nRUN <<-EOT sh\n\tapk add curl\n\tEOT\n', RULE).length, 1);
+    assert.equal(findingsOf('FROM alpine\nRUN <<EOT\napk add curl\nEOT\n', RULE).length, 1);
+  });
+  it('finds apk behind sudo, env, command, exec, time, xargs', () => {
+    expectFix('FROM alpine\nRUN sudo apk add curl\n', RULE, 'FROM alpine\nRUN sudo apk add --no-cache curl\n');
+    expectFix('FROM alpine\nRUN sudo -u root env X=1 apk add curl\n', RULE, 'FROM alpine\nRUN sudo -u root env X=1 apk add --no-cache curl\n');
+    expectFix('FROM alpine\nRUN command apk add git\n', RULE, 'FROM alpine\nRUN command apk add --no-cache git\n');
+    expectFix('FROM alpine\nRUN exec apk add git\n', RULE, 'FROM alpine\nRUN exec apk add --no-cache git\n');
+    expectFix('FROM alpine\nRUN timeout 300 apk add git\n', RULE, 'FROM alpine\nRUN timeout 300 apk add --no-cache git\n');
+    expectFix('FROM alpine\nRUN xargs -n 20 apk add < /pkgs\n', RULE, 'FROM alpine\nRUN xargs -n 20 apk add --no-cache < /pkgs\n');
+    expectNone('FROM alpine\nRUN sudo apk add --no-cache curl\n', RULE);
+    expectNone('FROM alpine\nRUN echo apk add curl\n', RULE);
+  });
+  it('finds apk in the script of sh -c and su -c', () => {
+    expectFix("FROM alpine\nRUN sh -c 'apk add curl'\n", RULE, "FROM alpine\nRUN sh -c 'apk add --no-cache curl'\n");
+    expectFix('FROM alpine\nRUN su -c "apk update && apk add curl" root\n', RULE, 'FROM alpine\nRUN su -c "apk update && apk add --no-cache curl" root\n');
+    expectFix("FROM alpine\nRUN /bin/sh -ec 'apk add \\\n    curl'\n", RULE, "FROM alpine\nRUN /bin/sh -ec 'apk add --no-cache \\\n    curl'\n");
+    expectNone("FROM alpine\nRUN sh -c 'echo \"apk add curl\"'\n", RULE);
+  });
+  it('is silent when a variable among the arguments brings --no-cache', () => {
+    expectNone('FROM alpine\nARG APK_ARGS="--no-cache"\nRUN apk add ${APK_ARGS} curl\n', RULE);
+    expectNone('FROM alpine\nRUN APK_FLAGS=--no-cache; apk add $APK_FLAGS bash\n', RULE);
+    // A variable that only lists packages does not hide the problem.
+    expectFix('FROM alpine\nARG PKGS="curl git"\nRUN apk add $PKGS\n', RULE, 'FROM alpine\nARG PKGS="curl git"\nRUN apk add --no-cache $PKGS\n');
+  });
   it('is silent inside quoted strings and comments', () => {
     expectNone('FROM alpine\nRUN echo "apk add curl" # apk add git\n', RULE);
     expectNone("FROM alpine\nRUN echo 'apk add curl'\n", RULE);
@@ -77,6 +107,10 @@ describe(RULE, () => {
   it('removes redundant steps across continuations', () => {
     const text = 'FROM alpine\nRUN apk update \\\n    && apk add curl \\\n    && rm -rf /var/cache/apk/* /tmp/*\n';
     expectFix(text, RULE, 'FROM alpine\nRUN apk add --no-cache curl \\\n    && rm -rf /tmp/*\n', { fixIndex: 1 });
+  });
+  it('offers no removal when a redirection belongs to the whole list', () => {
+    const [f] = findingsOf('FROM alpine\nRUN apk update && apk add curl && rm -rf /var/cache/apk/* 2>/dev/null\n', RULE);
+    assert.equal(f.fixes.length, 1);
   });
   it('offers no removal when other apk commands use the cache', () => {
     const [f] = findingsOf('FROM alpine\nRUN apk update && apk upgrade && apk add curl\n', RULE);

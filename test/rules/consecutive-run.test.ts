@@ -39,6 +39,49 @@ describe(RULE, () => {
     expectFix('FROM alpine\nRUN a || b\nRUN c\n', RULE, 'FROM alpine\nRUN a || b && \\\n    c\n');
     expectFix('FROM alpine\nRUN a &\nRUN c\n', RULE, 'FROM alpine\nRUN ( a & ) && \\\n    c\n');
   });
+  it('groups a later || list, so an earlier failure is not swallowed', () => {
+    expectFix('FROM node\nRUN npm ci\nRUN npm audit || echo "audit warnings ignored"\nRUN npm run build\n', RULE,
+      'FROM node\nRUN npm ci && \\\n    ( npm audit || echo "audit warnings ignored" ) && \\\n    npm run build\n');
+    expectFix('FROM alpine\nRUN a\nRUN rm -f /x || true\n', RULE, 'FROM alpine\nRUN a && \\\n    ( rm -f /x || true )\n');
+  });
+  it('offers no merge when a non-last RUN relies on set -e', () => {
+    const [f] = expectNoFix('FROM alpine\nRUN set -eux; \\\n    wget -O /tmp/app.tgz https://example.com/app.tgz; \\\n    tar -xzf /tmp/app.tgz -C /opt\nRUN /opt/app/bin/app --version\n', RULE);
+    assert.match(f.message, /set -e/);
+    expectNoFix('FROM alpine\nRUN set -o errexit; a; b\nRUN c\n', RULE);
+    // A flat && chain keeps failing as it should.
+    expectFix('FROM alpine\nRUN set -ex && a\nRUN b\n', RULE, 'FROM alpine\nRUN ( set -ex && a ) && \\\n    b\n');
+  });
+  it('offers no merge of compound commands under a SHELL with -e', () => {
+    expectNoFix('FROM debian\nSHELL ["/bin/bash", "-eo", "pipefail", "-c"]\nRUN if true; then apt-get update; apt-get install -y x; fi\nRUN echo b\n', RULE);
+    expectFix('FROM debian\nSHELL ["/bin/bash", "-eo", "pipefail", "-c"]\nRUN a | b && c\nRUN d\n', RULE,
+      'FROM debian\nSHELL ["/bin/bash", "-eo", "pipefail", "-c"]\nRUN a | b && c && \\\n    d\n');
+  });
+  it('follows the SHELL and base image a stage inherits from an earlier stage', () => {
+    expectNoFix('# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022 AS base\nSHELL ["powershell", "-Command", "$ErrorActionPreference = \'Stop\';"]\nFROM base AS build\nRUN New-Item -ItemType Directory C:\\app\nRUN Set-Location C:\\app\n', RULE);
+    const [w] = expectNoFix('FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN cd C:\\app\nRUN dir\n', RULE);
+    assert.match(w.message, /Windows/);
+    expectNoFix('FROM mcr.microsoft.com/dotnet/sdk:8.0-nanoserver-ltsc2022 AS b\nFROM b\nRUN a\nRUN c\n', RULE);
+    expectFix('FROM alpine AS base\nRUN true\nFROM base\nRUN a\nRUN b\n', RULE, 'FROM alpine AS base\nRUN true\nFROM base\nRUN a && \\\n    b\n');
+  });
+  it('isolates function definitions and builtins that set variables', () => {
+    expectFix('FROM alpine\nWORKDIR /app\nRUN build_in() { cd "$1" && make; } && build_in /src/lib\nRUN make install\n', RULE,
+      'FROM alpine\nWORKDIR /app\nRUN ( build_in() { cd "$1" && make; } && build_in /src/lib ) && \\\n    make install\n');
+    expectFix('FROM alpine\nRUN read -r VERSION < /v\nRUN echo "$VERSION"\n', RULE, 'FROM alpine\nRUN ( read -r VERSION < /v ) && \\\n    echo "$VERSION"\n');
+    expectFix('FROM alpine\nRUN printf -v V %s 1\nRUN echo "$V"\n', RULE, 'FROM alpine\nRUN ( printf -v V %s 1 ) && \\\n    echo "$V"\n');
+    expectFix('FROM alpine\nRUN let n=1\nRUN echo "$n"\n', RULE, 'FROM alpine\nRUN ( let n=1 ) && \\\n    echo "$n"\n');
+  });
+  it('keeps ignore comments working: no merge across or under them', () => {
+    const text = 'FROM alpine\nRUN echo one\n# hadolint ignore=DL3019\nRUN apk add curl\n';
+    const [f] = expectNoFix(text, RULE);
+    assert.match(f.message, /ignore/);
+    // The middle RUN of three ignores this rule: its neighbours are not merged into or with it.
+    const three = 'FROM alpine\nRUN a\nRUN b\n# dockerfile-doctor ignore=consecutive-run\nRUN c\nRUN d\n';
+    const found = findingsOf(three, RULE);
+    assert.deepEqual(found.map((x) => x.range.start.line), [2, 5]);
+    expectFix(three, RULE, 'FROM alpine\nRUN a && \\\n    b\n# dockerfile-doctor ignore=consecutive-run\nRUN c\nRUN d\n');
+    assert.deepEqual(found[1].fixes, []);
+    expectNoFix('FROM alpine\n# hadolint ignore=DL3019\nRUN apk add x\nRUN echo b\n', RULE);
+  });
   it('keeps comments between the RUNs and drops blank lines', () => {
     expectFix('FROM alpine\nRUN echo a\n\n# build it\nRUN make\n', RULE, 'FROM alpine\nRUN echo a && \\\n# build it\n    make\n');
   });
@@ -54,6 +97,9 @@ describe(RULE, () => {
   it('rewrites exec form with shell quoting', () => {
     expectFix('FROM alpine\nRUN ["echo", "it\'s $HOME"]\nRUN ["touch", "/a b"]\n', RULE,
       "FROM alpine\nRUN echo 'it'\\''s $HOME' && \\\n    touch '/a b'\n");
+    // A program named like an assignment or a keyword stays a program name.
+    expectFix('FROM alpine\nRUN a\nRUN ["FOO=bar", "arg=1"]\n', RULE, "FROM alpine\nRUN a && \\\n    'FOO=bar' arg=1\n");
+    expectFix('FROM alpine\nRUN a\nRUN ["if", "x"]\n', RULE, "FROM alpine\nRUN a && \\\n    'if' x\n");
   });
   it('never merges RUNs whose flags differ; merges equal flags', () => {
     expectNone('FROM alpine\nRUN --mount=type=cache,target=/root/.cache pip install x\nRUN echo b\n', RULE);

@@ -33,6 +33,28 @@ export function classifySource(src: string): SourceKind {
   return 'local';
 }
 
+/** A source word as BuildKit reads it (its shell-word expander): quotes removed, escapes applied. */
+export function unquoteSource(word: string, escape: string): { value: string } {
+  let value = '';
+  let quote: '"' | "'" | null = null;
+  for (let i = 0; i < word.length; i++) {
+    const c = word[i];
+    if (quote === "'") {
+      if (c === "'") quote = null;
+      else value += c;
+    } else if (c === escape && i + 1 < word.length) {
+      value += word[++i];
+    } else if (quote === '"' && c === '"') {
+      quote = null;
+    } else if (quote === null && (c === '"' || c === "'")) {
+      quote = c;
+    } else {
+      value += c;
+    }
+  }
+  return { value };
+}
+
 export const addInsteadOfCopy: Rule = {
   id: 'add-instead-of-copy',
   defaultSeverity: 'warning',
@@ -44,12 +66,23 @@ export const addInsteadOfCopy: Rule = {
       if (ins.keyword !== 'ADD') continue;
       if (ins.flags.some((f) => ADD_ONLY_FLAGS.has(f.name))) continue;
       let sources: string[];
+      let args = ins.args;
+      if (ins.heredocs.length > 0) {
+        // The words of a heredoc's body are file content, not sources.
+        args = args.filter((a) => !ins.heredocs.some((h) => a.start >= h.contentStart && a.start <= h.contentEnd));
+      }
       if (Array.isArray(ins.json)) sources = ins.json.slice(0, -1);
       else if (ins.json === null) continue;
-      else sources = ins.args.slice(0, -1).map((a) => a.value);
-      // Heredoc sources (`ADD <<EOF /x`) are inline files.
-      sources = sources.filter((s) => !/^<<-?/.test(s));
-      if (ins.args.length < 2 && !Array.isArray(ins.json) && ins.heredocs.length === 0) continue;
+      else {
+        if (args.length < 2 && ins.heredocs.length === 0) continue;
+        sources = [];
+        for (const a of args.slice(0, -1)) {
+          // Heredoc sources (`ADD <<EOF /x`) are inline files.
+          if (/^<<-?/.test(a.value)) continue;
+          // A quoted `'$x'` is literal, but such names are rare: treated as variables anyway.
+          sources.push(unquoteSource(a.value, model.escape).value);
+        }
+      }
       const kinds = sources.map(classifySource);
       if (kinds.some((k) => k === 'remote' || k === 'archive' || k === 'variable')) continue;
       const wildcard = kinds.includes('glob');

@@ -10,7 +10,7 @@
  */
 import { t } from '../l10n';
 import type { InstructionInfo } from '../model';
-import { cacheCleanupTargets, hasNoCache, readApk, type ApkCall } from '../shell/apk';
+import { cacheCleanupTargets, hasNoCache, mayBringNoCache, readApk, type ApkCall } from '../shell/apk';
 import { disjoint, insertAfter, removeCommand, removeWord } from '../shell/edits';
 import type { RunScript } from '../shell/script';
 import type { OffsetEdit } from '../text';
@@ -78,7 +78,7 @@ export const apkAddWithoutNoCache: Rule = {
       if (ins.keyword !== 'RUN' || hasApkCacheMount(ins)) continue;
       for (const script of ctx.scripts(ins)) {
         const facts = apkFacts(model.text, script);
-        const missing = facts.adds.filter((c) => !hasNoCache(c) && c.subcommand);
+        const missing = facts.adds.filter((c) => !hasNoCache(c) && c.subcommand && !mayBringNoCache(c, model.text));
         if (missing.length === 0) continue;
         const insertAll = missing.map((c) => insertAfter(script, c.subcommand!, ' --no-cache'));
         const removable = facts.onlyAddDelUpdate && facts.redundantSteps.length > 0
@@ -110,5 +110,5 @@ export const apkAddWithoutNoCache: Rule = {
 };
 
 function report(ctx: Parameters<Rule['check']>[0], script: RunScript, call: ApkCall, end: number, message: string, fixes: Fix[]): void {
-  ctx.report({ start: script.toDoc(call.command.start), end: script.toDoc(end, true), message, fixes });
+  ctx.report({ start: script.toDoc(call.apkStart), end: script.toDoc(end, true), message, fixes });
 }

@@ -13,7 +13,7 @@
  * No fix is offered for heredocs, a non-POSIX SHELL, or a script the parser cannot read.
  */
 import { t } from '../l10n';
-import type { DockerfileModel, InstructionInfo } from '../model';
+import { parentStage, type DockerfileModel, type InstructionInfo } from '../model';
 import type { ScriptAnalysis } from '../shell/parser';
 import type { Fix, Rule, RuleContext } from './types';
 import en from './consecutive-run.md';
@@ -23,33 +23,75 @@ import zhCn from './consecutive-run.zh-cn.md';
 const STATEFUL = new Set([
   'cd', 'pushd', 'popd', 'export', 'unset', 'set', 'shopt', 'umask', 'source', '.', 'exec', 'alias',
   'unalias', 'ulimit', 'trap', 'declare', 'typeset', 'local', 'readonly', 'eval', 'hash', 'enable',
-  'exit', 'return', 'builtin', 'command', 'setopt',
+  'exit', 'return', 'builtin', 'command', 'setopt', 'read', 'let', 'mapfile', 'readarray', 'getopts',
 ]);
 
 const POSIX_SHELL = /(?:^|\/)(?:sh|bash|ash|dash|zsh|ksh)$/;
 
+/** Windows base images: their default shell is `cmd /S /C`, where `&&` and `( )` differ. */
+const WINDOWS_IMAGE = /(?:^|[/:._-])(?:windows|windowsservercore|servercore|nanoserver)(?:$|[/:._-])|^mcr\.microsoft\.com\/dotnet\/framework\//i;
+
 export function changesShellState(a: ScriptAnalysis): boolean {
-  return a.assignsVariable || a.commands.some((c) => c.inMainShell && c.name !== null && STATEFUL.has(c.name));
+  return a.assignsVariable || a.definesFunction || a.commands.some((c) => c.inMainShell && c.name !== null
+    && (STATEFUL.has(c.name) || (c.name === 'printf' && c.args.some((w) => w.value === '-v'))));
 }
 
-/** Quotes one word for a POSIX shell. */
-export function shellQuote(word: string): string {
-  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(word)) return word;
+const RESERVED = new Set(['!', '{', '}', 'if', 'then', 'else', 'elif', 'fi', 'case', 'esac', 'for', 'while', 'until', 'do', 'done', 'in', 'function', 'select', 'time', '[[', ']]']);
+
+/** Quotes one word for a POSIX shell; the first word of a command also when it would read as an assignment or keyword. */
+export function shellQuote(word: string, commandName = false): string {
+  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(word) && !(commandName && (word.includes('=') || RESERVED.has(word)))) return word;
   return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/** errexit in a SHELL's options: `["/bin/bash", "-eo", "pipefail", "-c"]`, `-o errexit`. */
+function shellHasErrexit(shell: readonly string[]): boolean {
+  for (let i = 1; i < shell.length; i++) {
+    const v = shell[i];
+    if (/^-[A-Za-z]*e/.test(v) && !v.startsWith('--')) return true;
+    if (v === '-o' && shell[i + 1] === 'errexit') return true;
+  }
+  return false;
 }
 
 function flagSignature(ins: InstructionInfo, text: string): string {
   return ins.flags.map((f) => text.slice(f.start, f.end)).sort().join(' ');
 }
 
-/** The shell of the stage at this instruction, from the last SHELL before it (null: default). */
-function stageShell(model: DockerfileModel, index: number): string[] | null {
+/**
+ * The shell a RUN runs with: the last SHELL before it in its stage, else what the stage
+ * inherits from the stage it starts from (`FROM base`), else the default (null). `undefined`
+ * when unknown (an unreadable SHELL). `windows` when the base image is a Windows one.
+ */
+function stageShell(model: DockerfileModel, index: number): { shell: string[] | null | undefined; windows: boolean } {
   for (let i = index - 1; i >= 0; i--) {
     const ins = model.instructions[i];
-    if (ins.keyword === 'FROM') return null;
-    if (ins.keyword === 'SHELL' && Array.isArray(ins.json)) return ins.json;
+    if (ins.keyword === 'SHELL') {
+      const image = baseImage(model, i);
+      return { shell: Array.isArray(ins.json) ? ins.json : undefined, windows: WINDOWS_IMAGE.test(image) };
+    }
+    if (ins.keyword === 'FROM') {
+      const image = ins.args[0]?.value ?? '';
+      const parent = parentStage(model.fileStages, image);
+      if (parent) {
+        const shell = parent.shell !== null ? parent.shell : parent.inherited.shell;
+        return { shell, windows: WINDOWS_IMAGE.test(parent.inherited.image) };
+      }
+      return { shell: null, windows: WINDOWS_IMAGE.test(image) };
+    }
   }
-  return null;
+  return { shell: null, windows: false };
+}
+
+/** The base image of the stage that holds instruction `index`, through `FROM <stage>` chains. */
+function baseImage(model: DockerfileModel, index: number): string {
+  for (let i = index; i >= 0; i--) {
+    const ins = model.instructions[i];
+    if (ins.keyword !== 'FROM') continue;
+    const image = ins.args[0]?.value ?? '';
+    return parentStage(model.fileStages, image)?.inherited.image ?? image;
+  }
+  return '';
 }
 
 interface Piece {
@@ -65,8 +107,15 @@ type Plan = { fix: Fix } | { reason: string };
 function planMerge(ctx: RuleContext, group: InstructionInfo[], firstIndex: number): Plan {
   const { model } = ctx;
   const text = model.text;
-  const shell = stageShell(model, firstIndex);
-  if (shell && !POSIX_SHELL.test(shell[0] ?? '')) return { reason: t('the stage SHELL is not a POSIX shell') };
+  const { shell, windows } = stageShell(model, firstIndex);
+  if (shell === undefined || (shell && !POSIX_SHELL.test(shell[0] ?? ''))) return { reason: t('the stage SHELL is not a POSIX shell') };
+  if (!shell && windows) return { reason: t('the stage runs on Windows, where cmd reads && and ( ) differently') };
+  const shellErrexit = !!shell && shellHasErrexit(shell);
+  for (let l = group[0].startLine - 1; l >= 0; l--) {
+    const line = model.lines.lineText(l);
+    if (!/^[ \t]*#/.test(line)) break;
+    if (IGNORE_COMMENT.test(line)) return { reason: t('the ignore comment above the first RUN would cover every merged command') };
+  }
   const pieces: Piece[] = [];
   for (let i = 0; i < group.length; i++) {
     const ins = group[i];
@@ -78,7 +127,7 @@ function planMerge(ctx: RuleContext, group: InstructionInfo[], firstIndex: numbe
       if (ins.json.length === 0 || ins.json.some((a) => /[\r\n]/.test(a) || a.includes(model.escape))) {
         return { reason: t('an exec-form argument cannot be written safely as a shell word') };
       }
-      pieces.push({ start: ins.bodyStart, end: ins.end, text: ins.json.map(shellQuote).join(' ') });
+      pieces.push({ start: ins.bodyStart, end: ins.end, text: ins.json.map((w, k) => shellQuote(w, k === 0)).join(' ') });
       continue;
     }
     const [script] = ctx.scripts(ins);
@@ -88,7 +137,13 @@ function planMerge(ctx: RuleContext, group: InstructionInfo[], firstIndex: numbe
     const a = script.analysis;
     const hasComment = a.comments.length > 0;
     const isolate = !last && changesShellState(a);
-    const group_ = isolate || !a.singleStatement;
+    // `x && a || b` would run b when x fails: a later `||` list is grouped.
+    const group_ = isolate || !a.singleStatement || (i > 0 && a.topLevelOr);
+    // Chained before `&&`, a command list runs with errexit ignored (POSIX): `set -e; a; b`
+    // would go on after a failing `a`. Only a flat `a && b` chain keeps its meaning there.
+    if (!last && (a.setsErrexit || shellErrexit) && !a.flat) {
+      return { reason: t('a RUN relies on "set -e", which does not apply to commands chained with &&') };
+    }
     if (hasComment && (!last || group_)) return { reason: t('a shell comment would hide the commands after it') };
     const body = text.slice(ins.bodyStart, ins.end).replace(/[ \t]+$/, '');
     pieces.push({ start: ins.bodyStart, end: ins.bodyStart + body.length, text: group_ ? `( ${body} )` : body });
@@ -120,6 +175,24 @@ function planMerge(ctx: RuleContext, group: InstructionInfo[], firstIndex: numbe
   };
 }
 
+const IGNORE_COMMENT = /^[ \t]*#[ \t]*(?:hadolint|dockerfile-doctor)[ \t]+ignore[ \t]*=/im;
+
+/** Reports the RUNs of a mergeable run after the first; `afterIgnore`: its first follows a RUN too. */
+function report(ctx: RuleContext, group: InstructionInfo[], firstIndex: number, afterIgnore: boolean): void {
+  const plan: Plan | null = group.length >= 2 ? planMerge(ctx, group, firstIndex) : null;
+  const message = (p: Plan) => 'fix' in p
+    ? t('Consecutive RUN instructions: merge them into one to save a layer')
+    : t('Consecutive RUN instructions: merge them into one to save a layer (no automatic merge: {0})', p.reason);
+  if (afterIgnore) {
+    const p: Plan = { reason: t('the ignore comment above it would no longer apply') };
+    ctx.report({ start: group[0].keywordStart, end: group[0].keywordEnd, message: message(p), fixes: [] });
+  }
+  if (!plan) return;
+  for (const ins of group.slice(1)) {
+    ctx.report({ start: ins.keywordStart, end: ins.keywordEnd, message: message(plan), fixes: 'fix' in plan ? [plan.fix] : [] });
+  }
+}
+
 export const consecutiveRun: Rule = {
   id: 'consecutive-run',
   defaultSeverity: 'info',
@@ -138,19 +211,14 @@ export const consecutiveRun: Rule = {
       const sig = flagSignature(list[i], model.text);
       let j = i + 1;
       while (j < list.length && list[j].keyword === 'RUN' && flagSignature(list[j], model.text) === sig) j++;
-      if (j - i >= 2) {
-        const group = list.slice(i, j);
-        const plan = planMerge(ctx, group, i);
-        for (const ins of group.slice(1)) {
-          ctx.report({
-            start: ins.keywordStart,
-            end: ins.keywordEnd,
-            message: 'fix' in plan
-              ? t('Consecutive RUN instructions: merge them into one to save a layer')
-              : t('Consecutive RUN instructions: merge them into one to save a layer (no automatic merge: {0})', plan.reason),
-            fixes: 'fix' in plan ? [plan.fix] : [],
-          });
-        }
+      // A RUN with an ignore comment above it cannot join the one before: inside the merged
+      // RUN's continuation the comment would no longer suppress anything. The merge stops there.
+      let from = i;
+      for (let k = i; k < j; k++) {
+        const next = k + 1;
+        if (next < j && !IGNORE_COMMENT.test(model.text.slice(list[k].end, list[next].start))) continue;
+        report(ctx, list.slice(from, next), from, from > i);
+        from = next;
       }
       i = j;
     }

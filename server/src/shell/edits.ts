@@ -23,7 +23,8 @@ function safeRemoval(docText: string, edit: OffsetEdit): OffsetEdit | null {
  * Null when the command is not in an `&&` list (removing it could change control flow).
  */
 export function removeCommand(docText: string, script: RunScript, cmd: Command): OffsetEdit | null {
-  if (script.kind === 'heredoc-command' || !cmd.inMainShell) return null;
+  // `a && rm x 2>/dev/null` redirects the whole list: removing `rm x` would leave it on `a`.
+  if (script.kind === 'heredoc-command' || !cmd.inMainShell || cmd.underListRedirect) return null;
   if (cmd.listNext && cmd.listNext.op === '&&') {
     return safeRemoval(docText, { start: script.toDoc(cmd.unitStart), end: script.toDoc(cmd.listNext.start), newText: '' });
   }

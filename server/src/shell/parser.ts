@@ -37,6 +37,8 @@ export interface Command {
   listNext: { start: number; op: string } | null;
   /** True when it runs in the script's own shell (not in a subshell, pipeline or substitution). */
   inMainShell: boolean;
+  /** A redirection applies to a list around it (`a && rm x 2>/dev/null`): not its own. */
+  underListRedirect: boolean;
 }
 
 export interface ScriptAnalysis {
@@ -52,6 +54,17 @@ export interface ScriptAnalysis {
    * `&& next` as it is. Otherwise it needs grouping before it can be chained.
    */
   singleStatement: boolean;
+  /** The top-level `&&`/`||` list has a `||`: chained after another command it needs grouping. */
+  topLevelOr: boolean;
+  /**
+   * One statement that is only simple commands and pipelines joined by `&&`: no `;`, `||`,
+   * compound commands or subshells, so a failure anywhere stops it with or without `set -e`.
+   */
+  flat: boolean;
+  /** The main shell turns on errexit (`set -e`, `set -eux`, `set -o errexit`). */
+  setsErrexit: boolean;
+  /** The main shell defines a function (which can shadow commands or `cd` when called). */
+  definesFunction: boolean;
   /** Too long to analyse: nothing else here is meaningful. */
   skipped: boolean;
 }
@@ -112,8 +125,57 @@ export function analyzeScript(script: string): ScriptAnalysis {
 }
 
 const EMPTY: ScriptAnalysis = {
-  commands: [], comments: [], assignsVariable: false, hasError: false, singleStatement: true, skipped: true,
+  commands: [], comments: [], assignsVariable: false, hasError: false, singleStatement: true, topLevelOr: false,
+  flat: false, setsErrexit: false, definesFunction: false, skipped: true,
 };
+
+/** Node types a flat `&&` chain may consist of. */
+const FLAT_UNITS = new Set(['command', 'pipeline', 'redirected_statement', 'negated_command']);
+
+/** Walks the top-level `&&`/`||` list of a statement: whether it has `||`, and whether it is flat. */
+function topLevelList(node: Node): { or: boolean; flat: boolean } {
+  if (node.type === 'list') {
+    let or = false;
+    let flat = true;
+    for (const k of node.children) {
+      if (!k) continue;
+      if (!k.isNamed) {
+        if (k.type === '||') or = true;
+        else if (k.type !== '&&') flat = false;
+        continue;
+      }
+      if (k.type === 'comment') continue;
+      const sub = topLevelList(k);
+      or ||= sub.or;
+      flat &&= sub.flat;
+    }
+    return { or, flat: flat && !or };
+  }
+  return { or: false, flat: isFlatUnit(node) };
+}
+
+function isFlatUnit(node: Node): boolean {
+  if (!FLAT_UNITS.has(node.type)) return false;
+  if (node.type === 'command') return true;
+  // A pipeline of commands, a redirected command, `! command`: no compound statements inside.
+  for (const k of node.namedChildren) {
+    if (!k) continue;
+    if (k.type === 'file_redirect' || k.type === 'heredoc_redirect' || k.type === 'herestring_redirect') continue;
+    if (!isFlatUnit(k)) return false;
+  }
+  return true;
+}
+
+/** `set -e`, `set -eux`, `set -o errexit` (and `set -euo pipefail`). */
+function turnsOnErrexit(cmd: Command): boolean {
+  if (cmd.name !== 'set') return false;
+  for (let i = 0; i < cmd.args.length; i++) {
+    const v = cmd.args[i].value ?? '';
+    if (/^-[A-Za-z]*e/.test(v) && !v.startsWith('--')) return true;
+    if (v === '-o' && cmd.args[i + 1]?.value === 'errexit') return true;
+  }
+  return false;
+}
 
 function analyzeUncached(script: string): ScriptAnalysis {
   if (!parser) throw new Error('shell parser not initialised: await initShellParser() first');
@@ -123,23 +185,32 @@ function analyzeUncached(script: string): ScriptAnalysis {
   try {
     const root = tree.rootNode;
     const out: ScriptAnalysis = {
-      commands: [], comments: [], assignsVariable: false, hasError: root.hasError, singleStatement: true, skipped: false,
+      commands: [], comments: [], assignsVariable: false, hasError: root.hasError, singleStatement: true, topLevelOr: false,
+      flat: false, setsErrexit: false, definesFunction: false, skipped: false,
     };
     // The script's statements: named children of the program other than comments.
     let statements = 0;
     let trailingOperator = false;
+    let top: Node | null = null;
     for (const child of root.children) {
       if (!child) continue;
       if (child.type === 'comment') continue;
       if (child.isNamed) {
         statements++;
+        top = child;
         trailingOperator = false;
       } else if (child.type === ';' || child.type === '&' || child.type === ';;') {
         trailingOperator = true;
       }
     }
     out.singleStatement = statements <= 1 && !trailingOperator;
+    if (top) {
+      const list = topLevelList(top);
+      out.topLevelOr = list.or;
+      out.flat = out.singleStatement && list.flat;
+    }
     walk(root, true, out, script);
+    out.setsErrexit = out.commands.some((c) => c.inMainShell && turnsOnErrexit(c));
     return out;
   } finally {
     tree.delete();
@@ -166,6 +237,7 @@ function walk(node: Node, mainShell: boolean, out: ScriptAnalysis, script: strin
     if (mainShell && parent && parent.type !== 'command' && parent.type !== 'declaration_command') out.assignsVariable = true;
   }
   if ((type === 'declaration_command' || type === 'unset_command') && mainShell) out.assignsVariable = true;
+  if (type === 'function_definition' && mainShell) out.definesFunction = true;
   if (type === 'command') {
     out.commands.push(describeCommand(node, mainShell));
   }
@@ -184,6 +256,14 @@ function describeCommand(node: Node, mainShell: boolean): Command {
   }
   let unit: Node = node;
   if (unit.parent && unit.parent.type === 'redirected_statement') unit = unit.parent;
+  let underListRedirect = false;
+  for (let p = unit.parent; p; p = p.parent) {
+    if (p.type === 'redirected_statement') {
+      underListRedirect = true;
+      break;
+    }
+    if (p.type !== 'list') break;
+  }
   let listPrev: Command['listPrev'] = null;
   let listNext: Command['listNext'] = null;
   const parent = unit.parent;
@@ -205,6 +285,7 @@ function describeCommand(node: Node, mainShell: boolean): Command {
     listPrev,
     listNext,
     inMainShell: mainShell,
+    underListRedirect,
   };
 }
 

@@ -11,7 +11,8 @@ import { joinLogical, mapLogical, type DockerfileModel, type InstructionInfo, ty
 import { analyzeScript, type ScriptAnalysis } from './parser';
 
 export interface RunScript {
-  kind: 'shell' | 'heredoc-command' | 'heredoc-body';
+  /** `nested`: the script of `sh -c '…'` (or `su -c`) inside another one. */
+  kind: 'shell' | 'heredoc-command' | 'heredoc-body' | 'nested';
   text: string;
   analysis: ScriptAnalysis;
   /** Maps an offset in `text` to an offset in the Dockerfile. */
@@ -26,15 +27,23 @@ export function runScripts(model: DockerfileModel, ins: InstructionInfo): RunScr
   const text = model.text;
   if (ins.heredocs.length === 0) {
     const logical: LogicalText = joinLogical(text, ins.bodyStart, ins.end, model.escape);
-    return [{
+    return withNested([{
       kind: 'shell',
       text: logical.text,
       analysis: analyzeScript(logical.text),
       toDoc: (o, atEnd) => mapLogical(logical, o, atEnd),
-    }];
+    }]);
   }
   const base = ins.bodyStart;
-  const commandText = text.slice(base, ins.end);
+  // The command line with the heredoc bodies blanked (offsets kept): a body is data for the
+  // command (`RUN <<EOF cat > f`), and tree-sitter misreads it when `<<EOF` comes first.
+  let commandText = text.slice(base, ins.end);
+  for (const h of ins.heredocs) {
+    const from = h.contentStart - base;
+    const to = h.contentEnd - base;
+    if (from < 0 || to > commandText.length || from >= to) continue;
+    commandText = commandText.slice(0, from) + commandText.slice(from, to).replace(/[^\r\n]/g, ' ') + commandText.slice(to);
+  }
   // The first line decides whether heredoc bodies are shell scripts.
   const firstLine = commandText.split(/\r\n|\n|\r/, 1)[0].trim();
   const words = firstLine.split(/\s+/).filter((w) => w !== '' && !/^<<-?/.test(w) && !/^[0-9]*[<>]/.test(w));
@@ -58,5 +67,37 @@ export function runScripts(model: DockerfileModel, ins: InstructionInfo): RunScr
       scripts.push({ kind: 'heredoc-body', text: body, analysis: analyzeScript(body), toDoc: (o) => start + o });
     }
   }
-  return scripts;
+  return withNested(scripts);
+}
+
+const NESTING_SHELLS = /^(?:\/(?:usr\/)?bin\/)?(?:sh|bash|ash|dash|su)$/;
+
+/**
+ * Adds the scripts that commands hand to another shell: `sh -c 'apk add curl'`,
+ * `su -c "…"`. Only a quoted word without escapes or expansions, so that every offset in it
+ * maps back to the Dockerfile (an edit inside the quotes stays inside them). Two levels deep.
+ */
+function withNested(scripts: RunScript[], depth = 0): RunScript[] {
+  if (depth >= 2) return scripts;
+  const nested: RunScript[] = [];
+  for (const script of scripts) {
+    if (script.analysis.skipped) continue;
+    for (const cmd of script.analysis.commands) {
+      if (!cmd.name || !NESTING_SHELLS.test(cmd.name)) continue;
+      const c = cmd.args.findIndex((a) => a.value !== null && /^-[A-Za-z]*c$/.test(a.value));
+      const word = c >= 0 ? cmd.args[c + 1] : undefined;
+      if (!word || word.value === null || word.raw.length < 2) continue;
+      const q = word.raw[0];
+      if ((q !== "'" && q !== '"') || word.raw[word.raw.length - 1] !== q || word.raw.slice(1, -1) !== word.value) continue;
+      const at = word.start + 1;
+      const parent = script;
+      nested.push({
+        kind: 'nested',
+        text: word.value,
+        analysis: analyzeScript(word.value),
+        toDoc: (o, atEnd) => parent.toDoc(at + o, atEnd),
+      });
+    }
+  }
+  return nested.length === 0 ? scripts : [...scripts, ...withNested(nested, depth + 1)];
 }
