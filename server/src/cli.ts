@@ -202,8 +202,9 @@ async function main(argv: string[]): Promise<number> {
       return 2;
     }
     const name = file === '-' ? '<stdin>' : file;
+    const linter = new Linter();
     if (opts.fix) {
-      const result = fixAll(text, settings, { unsafe: opts.unsafe });
+      const result = fixAll(text, settings, { unsafe: opts.unsafe, linter });
       if (result.text !== text) {
         fixed += result.applied;
         if (file === '-') process.stdout.write(result.text);
@@ -213,7 +214,7 @@ async function main(argv: string[]): Promise<number> {
         process.stdout.write(text);
       }
     }
-    const findings = new Linter().lint(text, settings);
+    const findings = linter.lint(text, settings);
     total += findings.length;
     errors += findings.filter((f) => f.severity === 'error').length;
     if (opts.format === 'json') json.push(...findings.map((f) => toJson(name, f)));

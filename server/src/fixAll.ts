@@ -22,8 +22,16 @@ export function automaticFix(f: Finding, unsafe = false): FindingFix | undefined
   return f.fixes.find((x) => x.safety === 'safe') ?? (unsafe ? f.fixes[0] : undefined);
 }
 
-export function fixAll(text: string, settings: Settings = DEFAULT_SETTINGS, options: { unsafe?: boolean; maxRounds?: number } = {}): FixAllResult {
-  const linter = new Linter();
+/**
+ * `linter`: pass the document's own (warm) linter, so that round one costs nothing when the
+ * text was just linted and later rounds re-check only the chunks the fixes changed.
+ */
+export function fixAll(
+  text: string,
+  settings: Settings = DEFAULT_SETTINGS,
+  options: { unsafe?: boolean; maxRounds?: number; linter?: Linter } = {},
+): FixAllResult {
+  const linter = options.linter ?? new Linter();
   let applied = 0;
   for (let round = 0; round < (options.maxRounds ?? 10); round++) {
     const lines = new LineIndex(text);

@@ -69,7 +69,7 @@ connection.onCodeAction(async (params) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return [];
   try {
-    return codeActions(doc, params, await config.get(doc.uri));
+    return codeActions(doc, params, await config.get(doc.uri), validator.linterFor(doc.uri));
   } catch (e) {
     connection.console.error(`Code actions failed: ${(e as Error)?.stack ?? e}`);
     return [];

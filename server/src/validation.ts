@@ -12,6 +12,8 @@ interface DocState {
   linter: Linter;
   running: boolean;
   again: boolean;
+  /** Problems already written to the log for this document (each is logged once). */
+  logged: Set<string>;
 }
 
 export class Validator {
@@ -27,7 +29,7 @@ export class Validator {
   schedule(uri: string): void {
     let st = this.states.get(uri);
     if (!st) {
-      st = { linter: new Linter(), running: false, again: false };
+      st = { linter: new Linter(), running: false, again: false, logged: new Set() };
       this.states.set(uri, st);
     }
     if (st.running) {
@@ -35,6 +37,11 @@ export class Validator {
       return;
     }
     void this.run(uri, st);
+  }
+
+  /** The document's warm linter (its chunk cache makes a fix-all on a big file cheap). */
+  linterFor(uri: string): Linter | undefined {
+    return this.states.get(uri)?.linter;
   }
 
   scheduleAll(uris: Iterable<string>): void {
@@ -68,7 +75,13 @@ export class Validator {
           this.connection.console.error(`Linting ${uri} failed: ${(e as Error)?.stack ?? e}`);
           findings = [];
         }
-        for (const err of st.linter.lastErrors) this.connection.console.error(`${uri}: ${err}`);
+        for (const err of st.linter.lastErrors) {
+          if (st.logged.has(err) || st.logged.size > 100) continue;
+          st.logged.add(err);
+          // A part left unchecked on purpose (a line too long) is a warning; the rest are bugs.
+          if (err.includes('not checked')) this.connection.console.warn(`${uri}: ${err}`);
+          else this.connection.console.error(`${uri}: ${err}`);
+        }
         if (findings === undefined || stale()) {
           st.again = true;
           continue;

@@ -8,6 +8,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fixAll, minimalEdit } from '../fixAll';
+import type { Linter } from '../lint';
 import { t } from '../l10n';
 import type { Settings } from '../settings';
 import { LineIndex } from '../text';
@@ -25,7 +26,7 @@ export function afterDirectives(doc: TextDocument): number {
   return line;
 }
 
-export function codeActions(doc: TextDocument, params: CodeActionParams, settings: Settings): CodeAction[] {
+export function codeActions(doc: TextDocument, params: CodeActionParams, settings: Settings, linter?: Linter): CodeAction[] {
   const only = params.context.only;
   const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
   const actions: CodeAction[] = [];
@@ -52,7 +53,7 @@ export function codeActions(doc: TextDocument, params: CodeActionParams, setting
     }
   }
   if (wants(FIX_ALL_KIND) && (only !== undefined)) {
-    const action = fixAllAction(doc, settings);
+    const action = fixAllAction(doc, settings, linter);
     if (action) actions.push(action);
   }
   return actions;
@@ -72,9 +73,9 @@ function ignoreFile(doc: TextDocument, d: Diagnostic, eol: string): CodeAction {
   return { title: t('Ignore {0} for this file', String(d.code)), kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [doc.uri]: [edit] } } };
 }
 
-export function fixAllAction(doc: TextDocument, settings: Settings): CodeAction | undefined {
+export function fixAllAction(doc: TextDocument, settings: Settings, linter?: Linter): CodeAction | undefined {
   const text = doc.getText();
-  const fixed = fixAll(text, settings).text;
+  const fixed = fixAll(text, settings, { linter }).text;
   const edit = minimalEdit(text, fixed);
   if (!edit) return undefined;
   return {
