@@ -64,6 +64,20 @@ describe('robustness', () => {
     timed('10k FROM lines', 'FROM a\n'.repeat(10000));
   });
 
+  it('stays linear on long chains: a 13,000-command && list, 3,000 RUNs in a row', () => {
+    // Just under the 64 KB analysis cap: tree-sitter nests this 13,000 levels deep.
+    timed('13k && chain', `FROM alpine\nRUN ${'a && '.repeat(13000)}apk add x\n`);
+    assert.equal(lintAll(`FROM alpine\nRUN ${'a && '.repeat(13000)}apk add x\n`).filter((f) => f.ruleId === 'apk-add-without-no-cache').length, 1);
+    const runs = `FROM alpine\n${Array.from({ length: 3000 }, (_, i) => `RUN echo ${i}\n`).join('')}`;
+    timed('3,000 RUNs', runs);
+    const t0 = performance.now();
+    const { text } = fixAll(runs);
+    const ms = performance.now() - t0;
+    assert.ok(ms < 10000, `fix-all on 3,000 RUNs took ${ms.toFixed(0)} ms`);
+    assert.equal(text.split('\n').filter((l) => l.startsWith('RUN')).length, 1, 'fix-all merges them all');
+    assert.deepEqual(lintAll(text), []);
+  });
+
   it('handles binary junk', () => {
     const r = rng(42);
     for (let n = 0; n < 20; n++) {

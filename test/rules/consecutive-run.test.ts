@@ -1,6 +1,8 @@
 import { before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { expectFix, expectNoFix, expectNone, findingsOf, ready } from '../helpers';
+import { checkFixGuarantees, expectFix, expectNoFix, expectNone, findingsOf, ready } from '../helpers';
+import { fixAll } from '../../server/src/fixAll';
+import { MAX_MERGE } from '../../server/src/rules/consecutive-run';
 
 const RULE = 'consecutive-run';
 
@@ -81,6 +83,17 @@ describe(RULE, () => {
     expectFix(three, RULE, 'FROM alpine\nRUN a && \\\n    b\n# dockerfile-doctor ignore=consecutive-run\nRUN c\nRUN d\n');
     assert.deepEqual(found[1].fixes, []);
     expectNoFix('FROM alpine\n# hadolint ignore=DL3019\nRUN apk add x\nRUN echo b\n', RULE);
+  });
+  it('merges a long run in parts of MAX_MERGE that fix-all joins', () => {
+    const n = MAX_MERGE * 2 + 3;
+    const text = `FROM alpine\n${Array.from({ length: n }, (_, i) => `RUN echo ${i}\n`).join('')}`;
+    const found = findingsOf(text, RULE);
+    assert.equal(found.length, n - 1, 'every RUN after the first is reported once');
+    for (const f of found) assert.equal(f.fixes.length, 1);
+    // Every fix merges at most MAX_MERGE RUNs and keeps the guarantees.
+    for (const f of [found[0], found[MAX_MERGE - 1], found[MAX_MERGE], found[n - 2]]) checkFixGuarantees(text, f, f.fixes[0], `finding ${f.range.start.line}`);
+    const merged = fixAll(text).text;
+    assert.equal(merged, `FROM alpine\nRUN ${Array.from({ length: n }, (_, i) => `echo ${i}`).join(' && \\\n    ')}\n`);
   });
   it('keeps comments between the RUNs and drops blank lines', () => {
     expectFix('FROM alpine\nRUN echo a\n\n# build it\nRUN make\n', RULE, 'FROM alpine\nRUN echo a && \\\n# build it\n    make\n');

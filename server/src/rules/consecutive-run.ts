@@ -175,7 +175,23 @@ function planMerge(ctx: RuleContext, group: InstructionInfo[], firstIndex: numbe
   };
 }
 
+/** The most RUNs one merge takes. */
+export const MAX_MERGE = 16;
+
 const IGNORE_COMMENT = /^[ \t]*#[ \t]*(?:hadolint|dockerfile-doctor)[ \t]+ignore[ \t]*=/im;
+
+/**
+ * Reports RUNs [from, to) of a stage. Longer runs are merged in parts of MAX_MERGE that share
+ * their end RUN with the next part's start: every finding carries its part's merge, which keeps
+ * the diagnostics linear in the file (2,000 RUNs in a row are no quadratic payload), and
+ * fix-all merges the parts in later rounds.
+ */
+function reportSegment(ctx: RuleContext, list: InstructionInfo[], from: number, to: number, afterIgnore: boolean): void {
+  if (afterIgnore) report(ctx, [list[from]], from, true);
+  for (let start = from; start < to - 1; start += MAX_MERGE - 1) {
+    report(ctx, list.slice(start, Math.min(start + MAX_MERGE, to)), start, false);
+  }
+}
 
 /** Reports the RUNs of a mergeable run after the first; `afterIgnore`: its first follows a RUN too. */
 function report(ctx: RuleContext, group: InstructionInfo[], firstIndex: number, afterIgnore: boolean): void {
@@ -213,12 +229,13 @@ export const consecutiveRun: Rule = {
       while (j < list.length && list[j].keyword === 'RUN' && flagSignature(list[j], model.text) === sig) j++;
       // A RUN with an ignore comment above it cannot join the one before: inside the merged
       // RUN's continuation the comment would no longer suppress anything. The merge stops there.
+      // A RUN with an ignore comment above it cannot join the one before: inside the merged
+      // RUN's continuation the comment would no longer suppress anything. The merge stops there.
       let from = i;
-      for (let k = i; k < j; k++) {
-        const next = k + 1;
-        if (next < j && !IGNORE_COMMENT.test(model.text.slice(list[k].end, list[next].start))) continue;
-        report(ctx, list.slice(from, next), from, from > i);
-        from = next;
+      for (let k = i + 1; k <= j; k++) {
+        if (k < j && !IGNORE_COMMENT.test(model.text.slice(list[k - 1].end, list[k].start))) continue;
+        reportSegment(ctx, list, from, k, from > i);
+        from = k;
       }
       i = j;
     }

@@ -133,25 +133,24 @@ const EMPTY: ScriptAnalysis = {
 const FLAT_UNITS = new Set(['command', 'pipeline', 'redirected_statement', 'negated_command']);
 
 /** Walks the top-level `&&`/`||` list of a statement: whether it has `||`, and whether it is flat. */
-function topLevelList(node: Node): { or: boolean; flat: boolean } {
-  if (node.type === 'list') {
-    let or = false;
-    let flat = true;
+function topLevelList(top: Node): { or: boolean; flat: boolean } {
+  let or = false;
+  let flat = true;
+  const stack = [top];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type !== 'list') {
+      if (node.type !== 'comment') flat &&= isFlatUnit(node);
+      continue;
+    }
     for (const k of node.children) {
       if (!k) continue;
-      if (!k.isNamed) {
-        if (k.type === '||') or = true;
-        else if (k.type !== '&&') flat = false;
-        continue;
-      }
-      if (k.type === 'comment') continue;
-      const sub = topLevelList(k);
-      or ||= sub.or;
-      flat &&= sub.flat;
+      if (k.isNamed) stack.push(k);
+      else if (k.type === '||') or = true;
+      else if (k.type !== '&&') flat = false;
     }
-    return { or, flat: flat && !or };
   }
-  return { or: false, flat: isFlatUnit(node) };
+  return { or, flat: flat && !or };
 }
 
 function isFlatUnit(node: Node): boolean {
@@ -209,7 +208,7 @@ function analyzeUncached(script: string): ScriptAnalysis {
       out.topLevelOr = list.or;
       out.flat = out.singleStatement && list.flat;
     }
-    walk(root, true, out, script);
+    walk(root, out);
     out.setsErrexit = out.commands.some((c) => c.inMainShell && turnsOnErrexit(c));
     return out;
   } finally {
@@ -226,49 +225,71 @@ const SAME_SHELL = new Set([
 
 const LEAVES = new Set(['word', 'raw_string', 'number', 'simple_expansion', 'variable_name', 'special_variable_name', 'file_descriptor', 'ansi_c_string', 'string_content', 'regex']);
 
-function walk(node: Node, mainShell: boolean, out: ScriptAnalysis, script: string): void {
-  const type = node.type;
-  if (type === 'comment') {
-    out.comments.push({ start: node.startIndex, end: node.endIndex });
-    return;
-  }
-  if (type === 'variable_assignment' || type === 'variable_assignments') {
-    const parent = node.parent;
-    if (mainShell && parent && parent.type !== 'command' && parent.type !== 'declaration_command') out.assignsVariable = true;
-  }
-  if ((type === 'declaration_command' || type === 'unset_command') && mainShell) out.assignsVariable = true;
-  if (type === 'function_definition' && mainShell) out.definesFunction = true;
-  if (type === 'command') {
-    out.commands.push(describeCommand(node, mainShell));
-  }
-  const childMain = mainShell && SAME_SHELL.has(type);
-  for (const child of node.namedChildren) {
-    // Plain words cannot hold commands: skipping them keeps a 20,000-word RUN cheap.
-    if (child && !LEAVES.has(child.type)) walk(child, childMain || (mainShell && type === 'command'), out, script);
+interface Frame {
+  node: Node;
+  mainShell: boolean;
+  parent: Node | null;
+  grand: Node | null;
+  /** Reached from a redirected statement through `list` nodes only (its redirect covers it). */
+  viaLists: boolean;
+  /** The same for the parent. */
+  parentVia: boolean;
+}
+
+/**
+ * Walks the tree iteratively (a 13,000-command `&&` chain nests that deep) and never asks a
+ * node for its parent: tree-sitter finds a parent by descending from the root, which made
+ * long chains cubic. Parents travel down with the frames instead.
+ */
+function walk(root: Node, out: ScriptAnalysis): void {
+  const stack: Frame[] = [{ node: root, mainShell: true, parent: null, grand: null, viaLists: false, parentVia: false }];
+  while (stack.length > 0) {
+    const { node, mainShell, parent, grand, viaLists, parentVia } = stack.pop()!;
+    const type = node.type;
+    if (type === 'comment') {
+      out.comments.push({ start: node.startIndex, end: node.endIndex });
+      continue;
+    }
+    if (type === 'variable_assignment' || type === 'variable_assignments') {
+      if (mainShell && parent && parent.type !== 'command' && parent.type !== 'declaration_command') out.assignsVariable = true;
+    }
+    if ((type === 'declaration_command' || type === 'unset_command') && mainShell) out.assignsVariable = true;
+    if (type === 'function_definition' && mainShell) out.definesFunction = true;
+    if (type === 'command') {
+      // `cmd 2>/dev/null` is a redirected statement around the command: that is its unit.
+      const redirected = parent !== null && parent.type === 'redirected_statement';
+      out.commands.push(describeCommand(node, mainShell, redirected ? parent : node, redirected ? grand : parent, redirected ? parentVia : viaLists));
+    }
+    const childMain = mainShell && SAME_SHELL.has(type);
+    const childVia = type === 'redirected_statement' ? true : type === 'list' ? viaLists : false;
+    const kids = node.namedChildren;
+    // Pushed in reverse so that commands come out in source order.
+    for (let k = kids.length - 1; k >= 0; k--) {
+      const child = kids[k];
+      // Plain words cannot hold commands: skipping them keeps a 20,000-word RUN cheap.
+      if (!child || LEAVES.has(child.type)) continue;
+      stack.push({
+        node: child,
+        mainShell: childMain || (mainShell && type === 'command'),
+        parent: node,
+        grand: parent,
+        viaLists: childVia,
+        parentVia: viaLists,
+      });
+    }
   }
 }
 
-function describeCommand(node: Node, mainShell: boolean): Command {
+function describeCommand(node: Node, mainShell: boolean, unit: Node, unitParent: Node | null, underListRedirect: boolean): Command {
   const nameNode = node.childForFieldName('name');
   const args: Word[] = [];
   for (const a of node.childrenForFieldName('argument')) {
     if (a) args.push({ value: literal(a), raw: a.text, start: a.startIndex, end: a.endIndex });
   }
-  let unit: Node = node;
-  if (unit.parent && unit.parent.type === 'redirected_statement') unit = unit.parent;
-  let underListRedirect = false;
-  for (let p = unit.parent; p; p = p.parent) {
-    if (p.type === 'redirected_statement') {
-      underListRedirect = true;
-      break;
-    }
-    if (p.type !== 'list') break;
-  }
   let listPrev: Command['listPrev'] = null;
   let listNext: Command['listNext'] = null;
-  const parent = unit.parent;
-  if (parent && parent.type === 'list') {
-    const kids = parent.children.filter((k): k is Node => k !== null);
+  if (unitParent && unitParent.type === 'list') {
+    const kids = unitParent.children.filter((k): k is Node => k !== null);
     const i = kids.findIndex((k) => k.startIndex === unit.startIndex && k.endIndex === unit.endIndex);
     if (i > 0 && !kids[i - 1].isNamed && i > 1) listPrev = { end: kids[i - 2].endIndex, op: kids[i - 1].type };
     if (i >= 0 && i + 2 < kids.length && !kids[i + 1].isNamed) listNext = { start: kids[i + 2].startIndex, op: kids[i + 1].type };
