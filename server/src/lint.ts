@@ -200,8 +200,12 @@ function checkChunk(text: string, rules: readonly Rule[], style: FileStyle): Chu
     const ins = instructionAt(model.instructions, f.range.start.line);
     if (!ins) return true;
     const rule = RULES_BY_ID.get(f.ruleId)!;
-    for (let l = ins.startLine - 1; l >= 0 && commentByLine.has(l); l--) {
-      const list = ignoreList(commentByLine.get(l)!, false);
+    // The comment lines right above the instruction. Read from the text: dockerfile-ast takes
+    // `# dockerfile-doctor ignore=…` on the first line of a file for a parser directive.
+    for (let l = ins.startLine - 1; l >= 0; l--) {
+      const content = commentByLine.get(l) ?? commentText(model, l);
+      if (content === undefined) break;
+      const list = ignoreList(content, false);
       if (list && matches(list, rule)) return false;
     }
     return true;
@@ -209,6 +213,13 @@ function checkChunk(text: string, rules: readonly Rule[], style: FileStyle): Chu
   const last = model.instructions[model.instructions.length - 1];
   const openHeredoc = !!last && last.heredocs.some((h) => !h.terminated);
   return { findings: kept, globalIgnores, checkSkips, error, openHeredoc };
+}
+
+/** The text after `#` of a comment line that belongs to no instruction, else undefined. */
+function commentText(model: DockerfileModel, line: number): string | undefined {
+  const m = /^[ \t]*#(.*)$/.exec(model.lines.lineText(line));
+  if (!m || instructionAt(model.instructions, line)) return undefined;
+  return m[1].trim();
 }
 
 function instructionAt(list: readonly InstructionInfo[], line: number): InstructionInfo | undefined {

@@ -31,6 +31,12 @@ describe('syntax rules', () => {
     expectNone('FROM alpine\nCMD ["a", "b"]\n', 'invalid-json-form');
     assert.equal(findingsOf('FROM alpine\nSHELL /bin/bash -c\n', 'invalid-json-form').length, 1);
   });
+  it('an ignore comment works on the first line of a file too (where it looks like a directive)', () => {
+    expectNone('# dockerfile-doctor ignore=unknown-instruction\nFROx a\n', 'unknown-instruction');
+    expectNone('# hadolint ignore=DL3061\nENV A=1\nFROM alpine\n', 'instruction-before-from');
+    // A comment inside the previous instruction's continuation is not above the next one.
+    assert.equal(findingsOf('FROM alpine\nRUN a \\\n# dockerfile-doctor ignore=unknown-instruction\n  b\nFOO x\n', 'unknown-instruction').length, 1);
+  });
   it('related codes are attached', () => {
     const f = lintAll('FROM alpine\nRUN apk add x\n').find((x) => x.ruleId === 'apk-add-without-no-cache')!;
     assert.deepEqual(f.related, { hadolint: 'DL3019' });
