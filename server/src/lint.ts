@@ -11,7 +11,7 @@ import { RULES, RULES_BY_ID } from './rules';
 import type { FixSafety, RelatedCodes, Report, Rule, RuleContext, Severity } from './rules/types';
 import { initShellParser } from './shell/parser';
 import { runScripts, type RunScript } from './shell/script';
-import { LineIndex, type Position, type Range } from './text';
+import { LineIndex, trimBlankEnd, type Position, type Range } from './text';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 
 export interface FindingEdit {
@@ -55,13 +55,13 @@ interface ChunkResult {
   globalIgnores: string[];
   /** `# check=skip=…` directive values (first chunk only). */
   checkSkips: string[];
-  /** The chunk ends inside a heredoc: it must be joined with the next one. */
-  openHeredoc?: boolean;
+  /** The chunk ends inside heredocs (their delimiters): it must be joined with what follows. */
+  openHeredoc?: string[];
   /** Why the chunk could not be checked, when it could not. */
   error?: string;
 }
 
-const DIRECTIVE = /^[ \t]*#[ \t]*([A-Za-z][A-Za-z0-9_-]*)[ \t]*=[ \t]*(.*?)[ \t]*$/;
+const DIRECTIVE = /^[ \t]*#[ \t]*([A-Za-z][A-Za-z0-9_-]*)[ \t]*=[ \t]*(.*)$/;
 const FROM_LINE = /^[ \t]*from(?:[ \t]|$)/i;
 const COMMENT_LINE = /^[ \t]*#/;
 const GLOBAL_IGNORE = /^[ \t]*#[ \t]*((?:hadolint|dockerfile-doctor)[ \t]+global[ \t]+ignore[ \t]*=.*)$/gim;
@@ -71,7 +71,8 @@ export function escapeOf(lines: LineIndex): string {
   for (let i = 0; i < lines.lineCount && i < 50; i++) {
     const m = DIRECTIVE.exec(lines.lineText(i));
     if (!m) break;
-    if (m[1].toLowerCase() === 'escape' && (m[2] === '`' || m[2] === '\\')) return m[2];
+    const value = trimBlankEnd(m[2]);
+    if (m[1].toLowerCase() === 'escape' && (value === '`' || value === '\\')) return value;
   }
   return '\\';
 }
@@ -98,7 +99,7 @@ export function chunkStarts(lines: LineIndex, escape: string): number[] {
     // The last line that carries content must not continue onto the next one.
     let p = b - 1;
     while (p > prevStart && (lines.lineText(p).trim() === '' || COMMENT_LINE.test(lines.lineText(p)))) p--;
-    if (lines.lineText(p).replace(/[ \t]+$/, '').endsWith(escape)) continue;
+    if (trimBlankEnd(lines.lineText(p)).endsWith(escape)) continue;
     starts.push(b);
     prevStart = b;
   }
@@ -108,7 +109,7 @@ export function chunkStarts(lines: LineIndex, escape: string): number[] {
 function ignoreList(comment: string, global: boolean): string[] | null {
   const m = /^(?:hadolint|dockerfile-doctor)[ \t]+(global[ \t]+)?ignore[ \t]*=[ \t]*(.*)$/i.exec(comment);
   if (!m || Boolean(m[1]) !== global) return null;
-  return m[2].split(/[ \t]*,[ \t]*/).map((s) => s.trim()).filter(Boolean);
+  return m[2].split(',').map((s) => s.trim()).filter(Boolean);
 }
 
 function matches(list: readonly string[], rule: Rule): boolean {
@@ -135,7 +136,8 @@ function longestLine(text: string): number {
 
 function checkChunk(text: string, rules: readonly Rule[], style: FileStyle): ChunkResult {
   if (text.length > MAX_LINE_LENGTH && longestLine(text) > MAX_LINE_LENGTH) {
-    return { findings: [], globalIgnores: [], checkSkips: [], error: `a line is longer than ${MAX_LINE_LENGTH} characters: not checked` };
+    // Unchecked, but its file-wide ignore comments still apply to the other chunks.
+    return { findings: [], globalIgnores: globalIgnoresIn(text), checkSkips: [], error: `a line is longer than ${MAX_LINE_LENGTH} characters: not checked` };
   }
   let model: DockerfileModel;
   try {
@@ -190,8 +192,7 @@ function checkChunk(text: string, rules: readonly Rule[], style: FileStyle): Chu
   // Suppressions: `# hadolint ignore=DL3020` / `# dockerfile-doctor ignore=…` right above.
   const commentByLine = new Map(model.comments.map((c) => [c.line, c.content]));
   // Scanned in the text: dockerfile-ast mistakes such a comment at the top for a directive.
-  const globalIgnores: string[] = [];
-  for (const m of text.matchAll(GLOBAL_IGNORE)) globalIgnores.push(...(ignoreList(m[1], true) ?? []));
+  const globalIgnores = globalIgnoresIn(text);
   const checkSkips = model.directives.filter((d) => d.name === 'check').flatMap((d) => {
     const m = /(?:^|;)\s*skip\s*=\s*([^;]*)/i.exec(d.value);
     return m ? m[1].split(',').map((s) => s.trim()).filter(Boolean) : [];
@@ -211,7 +212,8 @@ function checkChunk(text: string, rules: readonly Rule[], style: FileStyle): Chu
     return true;
   });
   const last = model.instructions[model.instructions.length - 1];
-  const openHeredoc = !!last && last.heredocs.some((h) => !h.terminated);
+  const open = last ? last.heredocs.filter((h) => !h.terminated).map((h) => h.name) : [];
+  const openHeredoc = open.length > 0 ? open : undefined;
   return { findings: kept, globalIgnores, checkSkips, error, openHeredoc };
 }
 
@@ -220,6 +222,22 @@ function commentText(model: DockerfileModel, line: number): string | undefined {
   const m = /^[ \t]*#(.*)$/.exec(model.lines.lineText(line));
   if (!m || instructionAt(model.instructions, line)) return undefined;
   return m[1].trim();
+}
+
+/** The first line from `from` on that ends heredoc `name` (`<<-` allows leading tabs), or -1. */
+function delimiterLine(lines: LineIndex, from: number, name: string): number {
+  for (let l = from; l < lines.lineCount; l++) {
+    const text = lines.lineText(l);
+    if (text === name || (text.charCodeAt(0) === 9 && text.replace(/^\t+/, '') === name)) return l;
+  }
+  return -1;
+}
+
+/** `# hadolint global ignore=…` / `# dockerfile-doctor global ignore=…`, read from the text. */
+function globalIgnoresIn(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(GLOBAL_IGNORE)) out.push(...(ignoreList(m[1], true) ?? []));
+  return out;
 }
 
 function instructionAt(list: readonly InstructionInfo[], line: number): InstructionInfo | undefined {
@@ -315,6 +333,7 @@ export class Linter {
     this.lastErrors = [];
     for (let i = 0; i < starts.length;) {
       let j = i + 1;
+      let joins = 0;
       let result: ChunkResult | undefined;
       for (;;) {
         const from = lines.starts[starts[i]];
@@ -328,9 +347,14 @@ export class Linter {
           yield;
         }
         next.set(key, result);
-        // A heredoc still open at the end: the FROM line after it is heredoc text.
+        // A heredoc still open at the end: the FROM lines up to its delimiter are heredoc text.
+        // Join up to the chunk after that delimiter at once (one step at a time was quadratic
+        // on `RUN <<EOF` followed by thousands of FROM lines); after two joins, take the rest.
         if (result.openHeredoc && j < starts.length) {
-          j++;
+          joins++;
+          const close = joins > 2 ? -1 : delimiterLine(lines, starts[j], result.openHeredoc[result.openHeredoc.length - 1]);
+          if (close < 0) j = starts.length;
+          else while (j < starts.length && starts[j] <= close) j++;
           continue;
         }
         break;

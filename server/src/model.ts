@@ -3,7 +3,7 @@
  * with offsets into the parsed text so rules and fixes never re-scan the file.
  */
 import { DockerfileParser, type Instruction, type Heredoc } from 'dockerfile-ast';
-import { LineIndex, detectEol, type Range } from './text';
+import { LineIndex, detectEol, trimBlankEnd, type Range } from './text';
 
 export const KNOWN_INSTRUCTIONS = new Set([
   'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL',
@@ -240,19 +240,20 @@ export class DockerfileModel {
       getHeredocs?: () => Heredoc[];
     };
     if (typeof anyNode.getFlags === 'function') {
-      for (const f of anyNode.getFlags()) {
+      for (const f of tryOr(() => anyNode.getFlags!(), [])) {
         const r = f.getRange();
         flags.push({ name: f.getName().toLowerCase(), value: f.getValue(), start: this.offset(r.start), end: this.offset(r.end) });
       }
     }
-    const args: ArgInfo[] = node.getArguments().map((a) => {
+    const args: ArgInfo[] = tryOr(() => node.getArguments(), []).map((a) => {
       const r = a.getRange();
       return { value: a.getValue(), start: this.offset(r.start), end: this.offset(r.end) };
     });
     let bodyStart: number | null = args.length > 0 ? args[0].start : null;
     const heredocs: HeredocInfo[] = [];
     if (typeof anyNode.getHeredocs === 'function' && (keyword === 'RUN' || keyword === 'COPY' || keyword === 'ADD')) {
-      for (const h of anyNode.getHeredocs()) {
+      // dockerfile-ast throws here on `RUN \\⏎\\ c`: such an instruction just has no heredocs.
+      for (const h of tryOr(() => anyNode.getHeredocs!(), [])) {
         const content = h.getContentRange();
         const delim = h.getDelimiterRange();
         const cs = content ? this.offset(content.start) : this.offset(h.getStartRange().end);
@@ -285,6 +286,15 @@ export class DockerfileModel {
       stage,
       node,
     };
+  }
+}
+
+/** `f()`, or `fallback` when it throws (dockerfile-ast does on a few inputs). */
+function tryOr<T>(f: () => T, fallback: T): T {
+  try {
+    return f();
+  } catch {
+    return fallback;
   }
 }
 
@@ -340,7 +350,7 @@ export function joinLogical(source: string, from: number, to: number, escape: st
     }
     let keep = line;
     let keepBreak = next > eol;
-    const trimmed = line.replace(/[ \t]+$/, '');
+    const trimmed = trimBlankEnd(line);
     if (next < to && escape.length > 0 && trimmed.endsWith(escape)) {
       keep = trimmed.slice(0, trimmed.length - escape.length);
       keepBreak = false;

@@ -106,6 +106,16 @@ export function applyOffsetEdits(text: string, edits: readonly OffsetEdit[]): st
   return out + text.slice(at);
 }
 
+/**
+ * `s` without trailing blanks (spaces and tabs). A loop, not `/[ \t]+$/`: that regex is
+ * quadratic on a long run of blanks followed by something else, and lines come from users.
+ */
+export function trimBlankEnd(s: string): string {
+  let e = s.length;
+  while (e > 0 && (s.charCodeAt(e - 1) === 32 || s.charCodeAt(e - 1) === 9)) e--;
+  return e === s.length ? s : s.slice(0, e);
+}
+
 export function isBlank(s: string): boolean {
   return s.trim().length === 0;
 }

@@ -28,6 +28,8 @@ const TRICKY: Record<string, string> = {
     'RUN echo b',
     '',
   ].join('\n'),
+  'a heredoc closed after several FROM lines, then more stages': 'FROM alpine\nRUN <<EOF\nFROM a\nFROM b\nFROM c\nEOF\nRUN apk add q\nFROM alpine\nRUN echo 1\nRUN echo 2\nFROM alpine\nADD a /a\n',
+  'a <<- heredoc closed by a tab-indented delimiter': 'FROM alpine\nRUN <<-EOT sh\n\tFROM x\n\tEOT\nRUN echo a\nFROM alpine\nRUN apk add z\n',
   'a heredoc left open to the end': 'FROM alpine\nRUN <<EOF\napk add x\nFROM busybox\nRUN apk add y\n',
   'a COPY heredoc holding FROM lines': 'FROM alpine\nCOPY <<EOT /a\nFROM x\nFROM y\nEOT\nRUN apk add a\nFROM alpine\nRUN apk add b\n',
   'the escape directive': '# escape=`\nFROM alpine\nRUN apk add a `\n  b\nRUN echo c\nFROM alpine\nRUN echo d\nRUN echo e\n',

@@ -78,6 +78,23 @@ describe('robustness', () => {
     assert.deepEqual(lintAll(text), []);
   });
 
+  it('stays linear with a heredoc left open above thousands of FROM lines', () => {
+    timed('open heredoc + 2,000 stages', `FROM a\nRUN <<EOF\n${'FROM b\nRUN x\n'.repeat(2000)}`);
+    timed('closed heredoc holding 2,000 FROM lines', `FROM a\nRUN <<EOF\n${'FROM b\n'.repeat(2000)}EOF\n${'FROM c\nRUN y\n'.repeat(2000)}`);
+    const t0 = performance.now();
+    fixAll(`FROM a\nRUN <<EOF\n${'FROM b\nRUN x\n'.repeat(2000)}`);
+    assert.ok(performance.now() - t0 < 3000, 'fix-all');
+  });
+
+  it('stays linear on long runs of blanks (no backtracking regex)', () => {
+    const blanks = ' '.repeat(300000);
+    timed('blanks inside a RUN line', `FROM a\nRUN x${blanks}y\nRUN z\n`);
+    timed('blanks before a later FROM', `FROM a\nRUN x${blanks}y\nFROM b\nRUN z\n`);
+    timed('blanks in an escape directive', `# escape=${blanks}x\nFROM a\n`);
+    timed('blanks in an ignore comment', `FROM a\n# hadolint ignore=${blanks}x\nRUN z\n`);
+    timed('tabs in a comment between RUNs', `FROM a\nRUN x\n#${'\t'.repeat(300000)}y\nRUN z\n`);
+  });
+
   it('handles binary junk', () => {
     const r = rng(42);
     for (let n = 0; n < 20; n++) {

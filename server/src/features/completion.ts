@@ -11,7 +11,7 @@ export function completion(doc: TextDocument, params: CompletionParams): Complet
   const before = doc.getText({ start: { line, character: 0 }, end: { line, character } });
   if (!/^[ \t]*[A-Za-z]*$/.test(before)) return [];
   if (line > 0) {
-    const prev = doc.getText({ start: { line: line - 1, character: 0 }, end: { line, character: 0 } }).replace(/\s+$/, '');
+    const prev = doc.getText({ start: { line: line - 1, character: 0 }, end: { line, character: 0 } }).trimEnd();
     if (prev.endsWith('\\') || prev.endsWith('`')) return [];
   }
   const lower = /^[ \t]*[a-z]+$/.test(before);

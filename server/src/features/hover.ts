@@ -16,7 +16,7 @@ export function hover(doc: TextDocument, params: HoverParams): Hover | null {
   if (character < start || character > end) return null;
   // Only the first word of an instruction, not a continuation line.
   if (line > 0) {
-    const prev = doc.getText({ start: { line: line - 1, character: 0 }, end: { line, character: 0 } }).replace(/\s+$/, '');
+    const prev = doc.getText({ start: { line: line - 1, character: 0 }, end: { line, character: 0 } }).trimEnd();
     if (prev.endsWith('\\') || prev.endsWith('`')) return null;
   }
   const info = INSTRUCTION_DOCS[m[2].toUpperCase()];

@@ -13,6 +13,7 @@
  * No fix is offered for heredocs, a non-POSIX SHELL, or a script the parser cannot read.
  */
 import { t } from '../l10n';
+import { trimBlankEnd } from '../text';
 import { parentStage, type DockerfileModel, type InstructionInfo } from '../model';
 import type { ScriptAnalysis } from '../shell/parser';
 import type { Fix, Rule, RuleContext } from './types';
@@ -145,7 +146,7 @@ function planMerge(ctx: RuleContext, group: InstructionInfo[], firstIndex: numbe
       return { reason: t('a RUN relies on "set -e", which does not apply to commands chained with &&') };
     }
     if (hasComment && (!last || group_)) return { reason: t('a shell comment would hide the commands after it') };
-    const body = text.slice(ins.bodyStart, ins.end).replace(/[ \t]+$/, '');
+    const body = trimBlankEnd(text.slice(ins.bodyStart, ins.end));
     pieces.push({ start: ins.bodyStart, end: ins.bodyStart + body.length, text: group_ ? `( ${body} )` : body });
   }
 
@@ -160,7 +161,7 @@ function planMerge(ctx: RuleContext, group: InstructionInfo[], firstIndex: numbe
     const gap = text.slice(group[i - 1].end, group[i].start);
     const comments = gap.split(/\r\n|\n|\r/).filter((l) => l.trim().startsWith('#'));
     out += leading ? ` ${esc}${eol}` : ` &&${' '}${esc}${eol}`;
-    for (const c of comments) out += c.replace(/[ \t]+$/, '') + eol;
+    for (const c of comments) out += trimBlankEnd(c) + eol;
     out += indent + (leading ? '&& ' : '') + pieces[i].text;
   }
   const lastIns = group[group.length - 1];
