@@ -50,6 +50,8 @@ describe(RULE, () => {
     const [f] = expectNoFix('FROM alpine\nRUN set -eux; \\\n    wget -O /tmp/app.tgz https://example.com/app.tgz; \\\n    tar -xzf /tmp/app.tgz -C /opt\nRUN /opt/app/bin/app --version\n', RULE);
     assert.match(f.message, /set -e/);
     expectNoFix('FROM alpine\nRUN set -o errexit; a; b\nRUN c\n', RULE);
+    // Nor a merged RUN whose last part ran `set -e` in a subshell (a second fix-all round).
+    expectNoFix('FROM alpine\nRUN a && \\\n    ( set -e; b; c )\nRUN d\n', RULE);
     // A flat && chain keeps failing as it should.
     expectFix('FROM alpine\nRUN set -ex && a\nRUN b\n', RULE, 'FROM alpine\nRUN ( set -ex && a ) && \\\n    b\n');
   });

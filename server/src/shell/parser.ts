@@ -63,7 +63,7 @@ export interface ScriptAnalysis {
    * compound commands or subshells, so a failure anywhere stops it with or without `set -e`.
    */
   flat: boolean;
-  /** The main shell turns on errexit (`set -e`, `set -eux`, `set -o errexit`). */
+  /** The script turns on errexit somewhere (`set -e`, `set -eux`, `set -o errexit`), subshells included. */
   setsErrexit: boolean;
   /** The main shell defines a function (which can shadow commands or `cd` when called). */
   definesFunction: boolean;
@@ -211,7 +211,8 @@ function analyzeUncached(script: string): ScriptAnalysis {
       out.flat = out.singleStatement && list.flat;
     }
     walk(root, out);
-    out.setsErrexit = out.commands.some((c) => c.inMainShell && turnsOnErrexit(c));
+    // Anywhere, subshells included: `a && ( set -e; b; c )` chained before `&& d` loses it too.
+    out.setsErrexit = out.commands.some(turnsOnErrexit);
     return out;
   } finally {
     tree.delete();
