@@ -62,7 +62,6 @@ interface ChunkResult {
 }
 
 const DIRECTIVE = /^[ \t]*#[ \t]*([A-Za-z][A-Za-z0-9_-]*)[ \t]*=[ \t]*(.*)$/;
-const FROM_LINE = /^[ \t]*from(?:[ \t]|$)/i;
 const COMMENT_LINE = /^[ \t]*#/;
 const GLOBAL_IGNORE = /^[ \t]*#[ \t]*((?:hadolint|dockerfile-doctor)[ \t]+global[ \t]+ignore[ \t]*=.*)$/gim;
 
@@ -78,17 +77,16 @@ export function escapeOf(lines: LineIndex): string {
 }
 
 /**
- * Line numbers where chunks may start (always 0 first): `FROM` lines (with the comments right
- * above them) whose previous content line does not continue onto them. A heredoc that is still
- * open at the end of a chunk is found after parsing, and the chunk is then joined with the next.
+ * Line numbers where chunks may start (always 0 first): the file's `FROM` lines (found once, by
+ * fileStages), with the comments right above them, whose previous content line does not
+ * continue onto them. A heredoc still open at the end of a chunk is found after parsing, and
+ * the chunk is then joined up to its delimiter.
  */
-export function chunkStarts(lines: LineIndex, escape: string): number[] {
+export function chunkStarts(lines: LineIndex, escape: string, fromLines: readonly number[]): number[] {
   const starts = [0];
   let seenFrom = false;
   let prevStart = 0;
-  for (let line = 0; line < lines.lineCount; line++) {
-    const text = lines.lineText(line);
-    if (!FROM_LINE.test(text)) continue;
+  for (const line of fromLines) {
     if (!seenFrom) {
       seenFrom = true;
       continue;
@@ -320,13 +318,13 @@ export class Linter {
   private *steps(text: string, settings: Settings): Generator<void, Finding[]> {
     const lines = new LineIndex(text);
     const escape = escapeOf(lines);
-    const starts = this.options.chunked === false ? [0] : chunkStarts(lines, escape);
     // Later chunks get the file's escape directive, then an empty line: comments at the top
     // of a chunk (`# escape=`, `# syntax=` in the middle of a file) are comments, not directives.
     const prefix = escape === '\\' ? '\n' : `# escape=${escape}\n\n`;
     const prefixLines = escape === '\\' ? 1 : 2;
     // Fixes follow the whole file's style, so a chunk's result depends on it too.
     const style = fileStyle(lines);
+    const starts = this.options.chunked === false ? [0] : chunkStarts(lines, escape, style.stages.map((st) => st.line));
     const styleKey = `${style.indent}|${style.leadingOperator ? '&&' : ''}|${style.eol}`;
     const next = new Map<string, ChunkResult>();
     const results: { result: ChunkResult; line: number }[] = [];

@@ -108,10 +108,11 @@ export function fileStages(lines: LineIndex): StageFacts[] {
     while (c === 32 || c === 9) c = text.charCodeAt(++at);
     if (c !== 70 && c !== 102 && c !== 83 && c !== 115) continue; // F f S s
     const line = lines.lineText(i).trim();
-    const from = /^from[ \t]+(?:--\S+[ \t]+)*(\S+)(?:[ \t]+as[ \t]+(\S+))?/i.exec(line);
-    if (from) {
-      const image = from[1].toLowerCase();
-      stages.push({ line: i, name: from[2]?.toLowerCase() ?? null, from: image, shell: null, inherited: { shell: null, image } });
+    if (/^from(?:[ \t]|$)/i.test(line)) {
+      // Every FROM line counts (the chunking cuts there), even one still being typed.
+      const from = /^from[ \t]+(?:--\S+[ \t]+)*(\S+)(?:[ \t]+as[ \t]+(\S+))?/i.exec(line);
+      const image = from?.[1].toLowerCase() ?? '';
+      stages.push({ line: i, name: from?.[2]?.toLowerCase() ?? null, from: image, shell: null, inherited: { shell: null, image } });
       continue;
     }
     const shell = /^shell[ \t]+(.*)$/i.exec(line);

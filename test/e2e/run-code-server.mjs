@@ -415,32 +415,8 @@ async function screenshots() {
   await p.goto(`${base}/?folder=${encodeURIComponent(shotsWorkspace)}`);
   await visible('.monaco-workbench .part.editor', 60_000);
 
-  if (!locale.startsWith('en')) {
-    // The same Dockerfile in the other display language: Problems panel and quick-fix menu.
-    await shot(`5-${locale}-problems`, `the Problems panel in ${locale}`, async () => {
-      await p.keyboard.press('Control+P');
-      await visible('.quick-input-widget input');
-      await p.keyboard.type('Dockerfile');
-      await visible('.quick-input-list .monaco-list-row');
-      await p.keyboard.press('Enter');
-      await visible('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error, .monaco-editor .squiggly-info');
-      await p.keyboard.press('Control+Shift+M');
-      await visible('.markers-panel .monaco-list-row');
-    });
-    await shot(`6-${locale}-quick-fix`, `the quick-fix menu in ${locale}`, async () => {
-      await p.locator('.monaco-editor .view-lines').first().click();
-      await p.keyboard.press('Control+G');
-      await visible('.quick-input-widget input');
-      await p.keyboard.type('2');
-      await p.keyboard.press('Enter');
-      await p.keyboard.press('Control+.');
-      await visible('.action-widget');
-    });
-    await p.close();
-    return;
-  }
-
-  await shot('1-diagnostics', 'the sample Dockerfile with squiggles', async () => {
+  // The steps a person takes; each screenshot shows the workbench after some of them.
+  const openDockerfile = async () => {
     await p.keyboard.press('Control+P');
     await visible('.quick-input-widget input');
     await p.keyboard.type('Dockerfile');
@@ -448,12 +424,12 @@ async function screenshots() {
     await p.keyboard.press('Enter');
     await visible('.monaco-editor .view-lines');
     await visible('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error, .monaco-editor .squiggly-info');
-  });
-  await shot('2-problems', 'the Problems panel', async () => {
+  };
+  const showProblems = async () => {
     await p.keyboard.press('Control+Shift+M');
     await visible('.markers-panel .monaco-list-row');
-  });
-  await shot('3-quick-fix', 'the quick-fix menu (Ctrl+.) on line 2', async () => {
+  };
+  const quickFixOnLine2 = async () => {
     await p.locator('.monaco-editor .view-lines').first().click();
     await p.keyboard.press('Control+G');
     await visible('.quick-input-widget input');
@@ -461,8 +437,8 @@ async function screenshots() {
     await p.keyboard.press('Enter');
     await p.keyboard.press('Control+.');
     await visible('.action-widget');
-  });
-  await shot('4-snippet', 'snippet completion after typing "mirror"', async () => {
+  };
+  const typeMirror = async () => {
     await p.keyboard.press('Escape');
     await p.keyboard.press('Control+End');
     await p.keyboard.press('Enter');
@@ -473,7 +449,21 @@ async function screenshots() {
       await p.keyboard.press('Control+Space');
       await visible('.suggest-widget.visible .monaco-list-row');
     }
-  });
+  };
+
+  if (locale.startsWith('en')) {
+    await shot('1-diagnostics', 'the sample Dockerfile with squiggles', openDockerfile);
+    await shot('2-problems', 'the Problems panel', showProblems);
+    await shot('3-quick-fix', 'the quick-fix menu (Ctrl+.) on line 2', quickFixOnLine2);
+    await shot('4-snippet', 'snippet completion after typing "mirror"', typeMirror);
+  } else {
+    // The same Dockerfile in the other display language: Problems panel and quick-fix menu.
+    await shot(`5-${locale}-problems`, `the Problems panel in ${locale}`, async () => {
+      await openDockerfile();
+      await showProblems();
+    });
+    await shot(`6-${locale}-quick-fix`, `the quick-fix menu in ${locale}`, quickFixOnLine2);
+  }
   await p.close();
 }
 if (wantScreenshots) {
