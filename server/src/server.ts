@@ -9,6 +9,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigStore } from './config';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
 import { completion } from './features/completion';
+import { forgetModel } from './features/document';
 import { hover } from './features/hover';
 import { setLocale } from './l10n';
 import { initEngine } from './lint';
@@ -61,6 +62,7 @@ connection.onDidChangeConfiguration((change) => {
 
 documents.onDidChangeContent((e) => validator.schedule(e.document.uri));
 documents.onDidClose((e) => {
+  forgetModel(e.document.uri);
   config.forget(e.document.uri);
   validator.close(e.document.uri);
 });
