@@ -8,9 +8,11 @@
  */
 import { DockerfileModel, fileStyle, type FileStyle, type InstructionInfo, type StageFacts } from './model';
 import { RULES, RULES_BY_ID } from './rules';
-import type { FixSafety, RelatedCodes, Report, Rule, RuleContext, Severity } from './rules/types';
+import type { FileReport, FixSafety, RelatedCodes, Report, Rule, RuleContext, Severity, ShellScript, StageView } from './rules/types';
+import { invocations } from './shell/facts';
 import { initShellParser } from './shell/parser';
 import { runScripts, type RunScript } from './shell/script';
+import { isPosixShell } from './shell/shells';
 import { LineIndex, trimBlankEnd, type Position, type Range } from './text';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 
@@ -51,6 +53,10 @@ interface ChunkFinding {
 
 interface ChunkResult {
   findings: ChunkFinding[];
+  /** Facts the rules recorded for their file-level check, by rule id (ranges in chunk lines). */
+  facts: Map<string, unknown[]>;
+  /** Instruction start line → the ids of its ignore comments (for file-level findings). */
+  ignores: Map<number, string[]>;
   /** Rule ids or related codes ignored for the whole file by comments in this chunk. */
   globalIgnores: string[];
   /** `# check=skip=…` directive values (first chunk only). */
@@ -132,10 +138,11 @@ function longestLine(text: string): number {
   return max;
 }
 
-function checkChunk(text: string, rules: readonly Rule[], style: FileStyle): ChunkResult {
+function checkChunk(text: string, rules: readonly Rule[], style: FileStyle, stages: readonly StageView[]): ChunkResult {
+  const empty = (error: string, globalIgnores: string[] = []): ChunkResult => ({ findings: [], facts: new Map(), ignores: new Map(), globalIgnores, checkSkips: [], error });
   if (text.length > MAX_LINE_LENGTH && longestLine(text) > MAX_LINE_LENGTH) {
     // Unchecked, but its file-wide ignore comments still apply to the other chunks.
-    return { findings: [], globalIgnores: globalIgnoresIn(text), checkSkips: [], error: `a line is longer than ${MAX_LINE_LENGTH} characters: not checked` };
+    return empty(`a line is longer than ${MAX_LINE_LENGTH} characters: not checked`, globalIgnoresIn(text));
   }
   let model: DockerfileModel;
   try {
@@ -146,13 +153,17 @@ function checkChunk(text: string, rules: readonly Rule[], style: FileStyle): Chu
     try {
       model = new DockerfileModel(text.replace(/\r(?!\n)/g, '\n'));
     } catch {
-      return { findings: [], globalIgnores: [], checkSkips: [], error: String((first as Error)?.message ?? first) };
+      return empty(String((first as Error)?.message ?? first));
     }
   }
   model.style = style;
   const findings: ChunkFinding[] = [];
+  const facts = new Map<string, unknown[]>();
   const scriptCache = new Map<InstructionInfo, RunScript[]>();
+  let indexOf: Map<InstructionInfo, number> | undefined;
+  let shellScriptList: ShellScript[] | undefined;
   let current: Rule = rules[0];
+  const stageOf = (ins: InstructionInfo): StageView | undefined => (ins.stage >= 0 ? stages[ins.stage] : undefined);
   const ctx: RuleContext = {
     model,
     report(r: Report) {
@@ -177,6 +188,39 @@ function checkChunk(text: string, rules: readonly Rule[], style: FileStyle): Chu
       }
       return s;
     },
+    shellScripts() {
+      if (!shellScriptList) {
+        shellScriptList = [];
+        for (const ins of model.instructions) {
+          const run = ins.keyword === 'RUN' ? ins : ins.keyword === 'ONBUILD' && ins.trigger?.keyword === 'RUN' ? ins.trigger : undefined;
+          if (!run || !isPosixShell(ctx.shellOf(ins), stageOf(ins)?.inherited.image ?? '')) continue;
+          for (const script of ctx.scripts(run)) shellScriptList.push({ ins: run, script });
+        }
+      }
+      return shellScriptList;
+    },
+    invocations(script) {
+      return script.analysis.skipped ? [] : invocations(script.analysis);
+    },
+    shellOf(ins) {
+      indexOf ??= new Map(model.instructions.map((x, i) => [x, i]));
+      const at = indexOf.get(ins) ?? model.instructions.length;
+      for (let i = at - 1; i >= 0; i--) {
+        const prev = model.instructions[i];
+        if (prev.keyword === 'SHELL') return Array.isArray(prev.json) ? prev.json : undefined;
+        if (prev.keyword === 'FROM') break;
+      }
+      return stageOf(ins)?.inherited.shell ?? null;
+    },
+    stageOf,
+    fact(data) {
+      let list = facts.get(current.id);
+      if (!list) facts.set(current.id, (list = []));
+      list.push(data);
+    },
+    range(start, end) {
+      return model.range(start, end);
+    },
   };
   let error: string | undefined;
   for (const rule of rules) {
@@ -195,24 +239,32 @@ function checkChunk(text: string, rules: readonly Rule[], style: FileStyle): Chu
     const m = /(?:^|;)\s*skip\s*=\s*([^;]*)/i.exec(d.value);
     return m ? m[1].split(',').map((s) => s.trim()).filter(Boolean) : [];
   });
-  const kept = findings.filter((f) => {
-    const ins = instructionAt(model.instructions, f.range.start.line);
-    if (!ins) return true;
-    const rule = RULES_BY_ID.get(f.ruleId)!;
+  const ignores = new Map<number, string[]>();
+  const ignoresOf = (ins: InstructionInfo): string[] => {
+    let list = ignores.get(ins.startLine);
+    if (list) return list;
+    list = [];
     // The comment lines right above the instruction. Read from the text: dockerfile-ast takes
     // `# dockerfile-doctor ignore=…` on the first line of a file for a parser directive.
     for (let l = ins.startLine - 1; l >= 0; l--) {
       const content = commentByLine.get(l) ?? commentText(model, l);
       if (content === undefined) break;
-      const list = ignoreList(content, false);
-      if (list && matches(list, rule)) return false;
+      list.push(...(ignoreList(content, false) ?? []));
     }
-    return true;
+    ignores.set(ins.startLine, list);
+    return list;
+  };
+  for (const ins of model.instructions) ignoresOf(ins);
+  for (const [line, list] of ignores) if (list.length === 0) ignores.delete(line);
+  const kept = findings.filter((f) => {
+    const ins = instructionAt(model.instructions, f.range.start.line);
+    if (!ins) return true;
+    return !matches(ignoresOf(ins), RULES_BY_ID.get(f.ruleId)!);
   });
   const last = model.instructions[model.instructions.length - 1];
   const open = last ? last.heredocs.filter((h) => !h.terminated).map((h) => h.name) : [];
   const openHeredoc = open.length > 0 ? open : undefined;
-  return { findings: kept, globalIgnores, checkSkips, error, openHeredoc };
+  return { findings: kept, facts, ignores, globalIgnores, checkSkips, error, openHeredoc };
 }
 
 /** The text after `#` of a comment line that belongs to no instruction, else undefined. */
@@ -251,8 +303,8 @@ function instructionAt(list: readonly InstructionInfo[], line: number): Instruct
   return undefined;
 }
 
-/** The inherited facts of the stages whose FROM is on lines [from, to). */
-function inheritedKey(stages: readonly StageFacts[], from: number, to: number): string {
+/** The stages whose FROM is on lines [from, to), as the chunk's rules see them, and their cache key. */
+function stageViews(stages: readonly StageFacts[], from: number, to: number): { views: StageView[]; key: string } {
   let lo = 0;
   let hi = stages.length;
   while (lo < hi) {
@@ -261,11 +313,28 @@ function inheritedKey(stages: readonly StageFacts[], from: number, to: number): 
     else hi = mid;
   }
   let key = '';
+  const views: StageView[] = [];
   for (let k = lo; k < stages.length && stages[k].line < to; k++) {
-    const inh = stages[k].inherited;
-    if (inh.shell !== null || inh.image !== stages[k].from) key += JSON.stringify(inh);
+    const st = stages[k];
+    const isLast = k === stages.length - 1;
+    views.push({ name: st.name, from: st.from, inherited: st.inherited, reachesFinal: st.reachesFinal, isLast });
+    const inh = st.inherited;
+    key += `${st.reachesFinal ? 'F' : '-'}${isLast ? 'L' : '-'}`;
+    if (inh.shell !== null || inh.image !== st.from) key += JSON.stringify(inh);
   }
-  return key;
+  return { views, key };
+}
+
+/** A copy of a fact with every `{ start: {line, character}, end: … }` range moved down `by` lines. */
+function shiftFact(value: unknown, by: number): unknown {
+  if (by === 0 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => shiftFact(v, by));
+  const o = value as Record<string, unknown>;
+  const isPos = (p: unknown): p is Position => !!p && typeof (p as Position).line === 'number' && typeof (p as Position).character === 'number';
+  if (isPos(o.start) && isPos(o.end) && Object.keys(o).length === 2) return shiftRange(o as unknown as Range, by);
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(o)) out[k] = shiftFact(o[k], by);
+  return out;
 }
 
 function shift(p: Position, by: number): Position {
@@ -338,10 +407,13 @@ export class Linter {
         const to = j < starts.length ? lines.starts[starts[j]] : text.length;
         const body = (i === 0 ? '' : prefix) + text.slice(from, to);
         // What the chunk's stages inherit from earlier stages (SHELL, base image) is part of it.
-        const key = `${styleKey}|${inheritedKey(style.stages, starts[i], j < starts.length ? starts[j] : lines.lineCount)}\u0000${body}`;
+        // What the chunk's stages inherit from earlier stages (SHELL, base image) and whether their
+        // layers reach the final image are part of it.
+        const views = stageViews(style.stages, starts[i], j < starts.length ? starts[j] : lines.lineCount);
+        const key = `${styleKey}|${views.key}\u0000${body}`;
         result = next.get(key) ?? this.cache.get(key);
         if (!result) {
-          result = checkChunk(body, RULES, style);
+          result = checkChunk(body, RULES, style, views.views);
           yield;
         }
         next.set(key, result);
@@ -367,13 +439,43 @@ export class Linter {
     const checkSkips = results[0]?.result.checkSkips ?? [];
     const out: Finding[] = [];
     if (!settings.enable) return out;
+    const severityOf = (rule: Rule): Severity | 'off' => {
+      const severity = settings.rules[rule.id] ?? (rule.enabledByDefault === false ? 'off' : rule.defaultSeverity);
+      if (severity === 'off' || matches(globalIgnores, rule)) return 'off';
+      if (checkSkips.includes('all') || (rule.related.buildkit && checkSkips.includes(rule.related.buildkit))) return 'off';
+      return severity;
+    };
+    // File-level checks over the facts every chunk recorded (cheap: no parsing).
+    const ignores = new Map<number, string[]>();
+    for (const { result, line } of results) for (const [l, list] of result.ignores) ignores.set(l + line, list);
+    for (const rule of RULES) {
+      if (!rule.checkFile || severityOf(rule) === 'off') continue;
+      const facts: unknown[] = [];
+      for (const { result, line } of results) for (const f of result.facts.get(rule.id) ?? []) facts.push(shiftFact(f, line));
+      const reports: FileReport[] = [];
+      try {
+        rule.checkFile({ facts, stages: style.stages, report: (r) => reports.push(r) });
+      } catch (e) {
+        this.lastErrors.push(`${rule.id}: ${(e as Error)?.stack ?? e}`);
+      }
+      for (const r of reports) {
+        if (matches(ignores.get(r.instructionLine) ?? [], rule)) continue;
+        out.push({
+          ruleId: rule.id,
+          instructionLine: r.instructionLine,
+          severity: severityOf(rule) as Severity,
+          message: r.message,
+          range: r.range,
+          related: rule.related,
+          fixes: (r.fixes ?? []).map((fx) => ({ title: fx.title, safety: fx.safety, edits: fx.edits.map((e) => ({ range: e.range, newText: e.newText })) })),
+        });
+      }
+    }
     for (const { result, line } of results) {
       for (const f of result.findings) {
         const rule = RULES_BY_ID.get(f.ruleId)!;
-        const severity = settings.rules[rule.id] ?? rule.defaultSeverity;
+        const severity = severityOf(rule);
         if (severity === 'off') continue;
-        if (matches(globalIgnores, rule)) continue;
-        if (checkSkips.includes('all') || (rule.related.buildkit && checkSkips.includes(rule.related.buildkit))) continue;
         out.push({
           ruleId: rule.id,
           instructionLine: f.instructionLine + line,

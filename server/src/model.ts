@@ -57,6 +57,8 @@ export interface InstructionInfo {
   heredocs: HeredocInfo[];
   /** Index of the build stage (0 = before or at the first FROM's stage; -1 before any FROM). */
   stage: number;
+  /** `ONBUILD <trigger>`: the trigger instruction, described the same way (offsets in this text). */
+  trigger?: InstructionInfo;
   node: Instruction;
 }
 
@@ -82,8 +84,15 @@ export interface FileStyle {
 }
 
 export interface StageFacts {
+  /** Its index among the file's stages. */
+  index: number;
   /** The line of its FROM. */
   line: number;
+  /**
+   * Its layers end up in the final image: it is the last stage or an ancestor of it through
+   * `FROM <stage>` (a stage only copied from is not).
+   */
+  reachesFinal: boolean;
   /** `AS name`, lower case. */
   name: string | null;
   /** The image or stage it starts from, lower case. */
@@ -112,7 +121,7 @@ export function fileStages(lines: LineIndex): StageFacts[] {
       // Every FROM line counts (the chunking cuts there), even one still being typed.
       const from = /^from[ \t]+(?:--\S+[ \t]+)*(\S+)(?:[ \t]+as[ \t]+(\S+))?/i.exec(line);
       const image = from?.[1].toLowerCase() ?? '';
-      stages.push({ line: i, name: from?.[2]?.toLowerCase() ?? null, from: image, shell: null, inherited: { shell: null, image } });
+      stages.push({ index: stages.length, line: i, reachesFinal: false, name: from?.[2]?.toLowerCase() ?? null, from: image, shell: null, inherited: { shell: null, image } });
       continue;
     }
     const shell = /^shell[ \t]+(.*)$/i.exec(line);
@@ -126,11 +135,15 @@ export function fileStages(lines: LineIndex): StageFacts[] {
     }
   }
   const byName = new Map<string, StageFacts>();
+  const parents: (StageFacts | undefined)[] = [];
   for (const st of stages) {
     const parent = byName.get(st.from);
+    parents.push(parent);
     if (parent) st.inherited = { shell: parent.shell !== null ? parent.shell : parent.inherited.shell, image: parent.inherited.image };
     if (st.name) byName.set(st.name, st);
   }
+  // The final image: the last stage and its ancestors (each parent is an earlier stage: no cycle).
+  for (let st: StageFacts | undefined = stages[stages.length - 1]; st && !st.reachesFinal; st = parents[st.index]) st.reachesFinal = true;
   return stages;
 }
 
@@ -228,7 +241,7 @@ export class DockerfileModel {
     return (this.style ??= fileStyle(this.lines)).stages;
   }
 
-  private describe(node: Instruction, stage: number): InstructionInfo {
+  private describe(node: Instruction, stage: number, depth = 0): InstructionInfo {
     const range = node.getRange();
     const kwRange = node.getInstructionRange();
     const keywordText = node.getInstruction();
@@ -270,7 +283,13 @@ export class DockerfileModel {
       // dockerfile-ast puts nothing in args for e.g. `RUN --mount=x` alone.
       bodyStart = null;
     }
+    let trigger: InstructionInfo | undefined;
+    if (keyword === 'ONBUILD' && depth < 2) {
+      const inner = tryOr(() => (node as unknown as { getTriggerInstruction(): Instruction | null }).getTriggerInstruction(), null);
+      if (inner) trigger = tryOr(() => this.describe(inner, stage, depth + 1), undefined);
+    }
     return {
+      trigger,
       keyword,
       keywordText,
       keywordStart: this.offset(kwRange.start),

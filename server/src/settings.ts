@@ -2,7 +2,7 @@
  * Settings: defaults + normalise(raw) → typed Settings. Unknown keys and bad values are
  * reported as problems (shown to the user once) and ignored, never thrown.
  */
-import { RULES_BY_ID } from './rules';
+import { RULES_BY_ID, rulesByCode } from './rules';
 import type { Severity } from './rules/types';
 
 export type RuleSetting = Severity | 'off';
@@ -38,17 +38,19 @@ export function normalizeSettings(raw: unknown): Normalized {
     if (typeof r.rules !== 'object' || Array.isArray(r.rules)) {
       problems.push(`dockerfileDoctor.rules: expected an object mapping rule ids to ${RULE_SETTING_VALUES.join('/')}`);
     } else {
-      for (const [id, value] of Object.entries(r.rules as Record<string, unknown>)) {
-        if (!RULES_BY_ID.has(id)) {
-          problems.push(`dockerfileDoctor.rules: unknown rule "${id}" (known: ${[...RULES_BY_ID.keys()].join(', ')})`);
+      for (const [key, value] of Object.entries(r.rules as Record<string, unknown>)) {
+        // Our ids, hadolint codes (DL3008) and BuildKit check names (JSONArgsRecommended) alike.
+        const ids = rulesByCode(key).map((x) => x.id);
+        if (ids.length === 0) {
+          problems.push(`dockerfileDoctor.rules: unknown rule "${key}" (known: ${[...RULES_BY_ID.keys()].join(', ')}, or their hadolint / BuildKit codes)`);
           continue;
         }
         const v = typeof value === 'string' ? value.toLowerCase() : value;
         const mapped = v === 'information' ? 'info' : v;
         if (typeof mapped === 'string' && (RULE_SETTING_VALUES as readonly string[]).includes(mapped)) {
-          settings.rules[id] = mapped as RuleSetting;
+          for (const id of ids) settings.rules[id] = mapped as RuleSetting;
         } else {
-          problems.push(`dockerfileDoctor.rules.${id}: expected one of ${RULE_SETTING_VALUES.join(', ')}, got ${JSON.stringify(value)}`);
+          problems.push(`dockerfileDoctor.rules.${key}: expected one of ${RULE_SETTING_VALUES.join(', ')}, got ${JSON.stringify(value)}`);
         }
       }
     }

@@ -5,7 +5,8 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { RULES } from '../../server/src/rules';
+import { execFileSync } from 'node:child_process';
+import { RULES, ruleDir } from '../../server/src/rules';
 import { INSTRUCTION_DOCS } from '../../server/src/features/instructions';
 import { RULE_SETTING_VALUES } from '../../server/src/settings';
 
@@ -15,17 +16,56 @@ const json = (p: string) => JSON.parse(read(p));
 
 describe('meta', () => {
   it('every rule file is registered, documented in both languages and tested', () => {
-    const dir = path.join(ROOT, 'server/src/rules');
-    const files = fs.readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'index.ts' && f !== 'types.ts').map((f) => f.slice(0, -3));
-    assert.deepEqual(files.sort(), RULES.map((r) => r.id).sort(), 'one file per rule, named by its id, registered in rules/index.ts');
-    const tests = fs.readdirSync(path.join(ROOT, 'test/rules')).map((f) => read(`test/rules/${f}`)).join('\n');
+    // Every .ts under rules/ except index.ts, types.ts and shared helpers (`_*.ts`) is a rule.
+    const files: string[] = [];
+    const walk = (rel: string) => {
+      for (const e of fs.readdirSync(path.join(ROOT, 'server/src/rules', rel), { withFileTypes: true })) {
+        const r = rel ? `${rel}/${e.name}` : e.name;
+        if (e.isDirectory()) walk(r);
+        else if (e.name.endsWith('.ts') && e.name !== 'index.ts' && e.name !== 'types.ts' && !e.name.startsWith('_')) files.push(r.slice(0, -3));
+      }
+    };
+    walk('');
+    assert.deepEqual(files.sort(), RULES.map((r) => `${ruleDir(r)}/${r.id}`).sort(), 'one file per rule, named by its id, registered in its folder\'s index.ts');
+    const testFiles: string[] = [];
+    const walkTests = (rel: string) => {
+      for (const e of fs.readdirSync(path.join(ROOT, rel), { withFileTypes: true })) {
+        if (e.isDirectory()) walkTests(`${rel}/${e.name}`);
+        else testFiles.push(read(`${rel}/${e.name}`));
+      }
+    };
+    walkTests('test/rules');
+    const tests = testFiles.join('\n');
+    const ids = new Set<string>();
     for (const rule of RULES) {
+      assert.ok(!ids.has(rule.id), `duplicate id ${rule.id}`);
+      ids.add(rule.id);
+      assert.ok(fs.existsSync(path.join(ROOT, 'server/src/rules', ruleDir(rule), `${rule.id}.md`)), `${rule.id}.md beside its code`);
       assert.match(rule.id, /^[a-z]+(?:-[a-z]+)*$/);
       assert.ok(rule.docs.en.startsWith(`# ${rule.id}`), `${rule.id}.md starts with its id`);
       assert.ok(rule.docs['zh-cn'].startsWith(`# ${rule.id}`), `${rule.id}.zh-cn.md starts with its id`);
       assert.match(rule.docs['zh-cn'], /[\u4e00-\u9fff]/, `${rule.id}.zh-cn.md is in Chinese`);
       assert.ok(tests.includes(`'${rule.id}'`), `${rule.id} has tests in test/rules/`);
       if (rule.related.hadolint) assert.ok(rule.docs.en.includes(rule.related.hadolint), `${rule.id} docs name ${rule.related.hadolint}`);
+    }
+  });
+
+  it('generated files (settings schema, rule descriptions, README table, sorted l10n) are up to date', () => {
+    try {
+      execFileSync(process.execPath, [path.join(ROOT, 'scripts/gen.mjs'), '--check'], { cwd: ROOT, stdio: 'pipe' });
+    } catch (e) {
+      assert.fail(String((e as { stderr?: Buffer }).stderr ?? e));
+    }
+  });
+
+  it('no two rules share a hadolint code (a BuildKit check may cover several rules)', () => {
+    const seen = new Map<string, string>();
+    for (const r of RULES) {
+      for (const code of [r.related.hadolint]) {
+        if (!code) continue;
+        assert.ok(!seen.has(code), `${code} is claimed by ${seen.get(code)} and ${r.id}`);
+        seen.set(code, r.id);
+      }
     }
   });
 

@@ -2,7 +2,7 @@ import { before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { checkFixGuarantees, expectFix, expectNoFix, expectNone, findingsOf, ready } from '../helpers';
 import { fixAll } from '../../server/src/fixAll';
-import { MAX_MERGE } from '../../server/src/rules/consecutive-run';
+import { MAX_MERGE } from '../../server/src/rules/shell/general/consecutive-run';
 
 const RULE = 'consecutive-run';
 

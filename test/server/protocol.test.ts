@@ -31,7 +31,7 @@ describe('language server protocol', () => {
     assert.deepEqual(diagnostics.map((d) => d.code).sort(), ['add-instead-of-copy', 'apk-add-without-no-cache', 'consecutive-run']);
     for (const d of diagnostics) {
       assert.equal(d.source, 'dockerfile-doctor');
-      assert.match(d.codeDescription!.href, new RegExp(`/rules/${d.code}\\.md$`));
+      assert.match(d.codeDescription!.href, new RegExp(`/rules/(?:[a-z]+/)+${d.code}\\.md$`));
       const data = d.data as { related: Record<string, string>; fixes: unknown[] };
       assert.ok(data.related.hadolint, `${d.code} has its hadolint code`);
       assert.ok(data.fixes.length > 0);

@@ -24,8 +24,17 @@ export interface Word {
 export interface Command {
   /** The command name's literal value (`apk`, `/sbin/apk`), or null. */
   name: string | null;
+  /** Offsets of the name word (both `start` when there is no name). */
+  nameStart: number;
+  nameEnd: number;
   start: number;
   end: number;
+  /** Assignments before the name (`DEBIAN_FRONTEND=noninteractive apt-get …`); value null when not literal. */
+  env: { name: string; value: string | null }[];
+  /** Index of the top-level statement of the script this command belongs to. */
+  statement: number;
+  /** Inside a pipeline (`a | b`), on either side. */
+  inPipeline: boolean;
   /** Arguments after the name. */
   args: Word[];
   /**
@@ -69,6 +78,8 @@ export interface ScriptAnalysis {
   definesFunction: boolean;
   /** Too long to analyse: nothing else here is meaningful. */
   skipped: boolean;
+  /** Every pipeline (`a | b`, `a |& b`), with whether it runs in the script's own shell. */
+  pipelines: { start: number; end: number; inMainShell: boolean }[];
 }
 
 let parser: Parser | undefined;
@@ -128,7 +139,7 @@ export function analyzeScript(script: string): ScriptAnalysis {
 
 const EMPTY: ScriptAnalysis = {
   commands: [], comments: [], assignsVariable: false, hasError: false, singleStatement: true, topLevelOr: false,
-  flat: false, setsErrexit: false, definesFunction: false, skipped: true,
+  flat: false, setsErrexit: false, definesFunction: false, skipped: true, pipelines: [],
 };
 
 /** Node types a flat `&&` chain may consist of. */
@@ -187,7 +198,7 @@ function analyzeUncached(script: string): ScriptAnalysis {
     const root = tree.rootNode;
     const out: ScriptAnalysis = {
       commands: [], comments: [], assignsVariable: false, hasError: root.hasError, singleStatement: true, topLevelOr: false,
-      flat: false, setsErrexit: false, definesFunction: false, skipped: false,
+      flat: false, setsErrexit: false, definesFunction: false, skipped: false, pipelines: [],
     };
     // The script's statements: named children of the program other than comments.
     let statements = 0;
@@ -237,6 +248,8 @@ interface Frame {
   viaLists: boolean;
   /** The same for the parent. */
   parentVia: boolean;
+  statement: number;
+  inPipeline: boolean;
 }
 
 /**
@@ -245,9 +258,13 @@ interface Frame {
  * long chains cubic. Parents travel down with the frames instead.
  */
 function walk(root: Node, out: ScriptAnalysis): void {
-  const stack: Frame[] = [{ node: root, mainShell: true, parent: null, grand: null, viaLists: false, parentVia: false }];
+  const stack: Frame[] = [{ node: root, mainShell: true, parent: null, grand: null, viaLists: false, parentVia: false, statement: 0, inPipeline: false }];
+  let statementCount = 0;
   while (stack.length > 0) {
-    const { node, mainShell, parent, grand, viaLists, parentVia } = stack.pop()!;
+    const frame = stack.pop()!;
+    const { node, mainShell, parent, grand, viaLists, parentVia, inPipeline } = frame;
+    // Nodes of the program are compared by position: tree-sitter returns a new wrapper per call.
+    const statement = parent !== null && parent.type === 'program' && node.type !== 'comment' ? statementCount++ : frame.statement;
     const type = node.type;
     if (type === 'comment') {
       out.comments.push({ start: node.startIndex, end: node.endIndex });
@@ -258,10 +275,14 @@ function walk(root: Node, out: ScriptAnalysis): void {
     }
     if ((type === 'declaration_command' || type === 'unset_command') && mainShell) out.assignsVariable = true;
     if (type === 'function_definition' && mainShell) out.definesFunction = true;
+    if (type === 'pipeline') out.pipelines.push({ start: node.startIndex, end: node.endIndex, inMainShell: mainShell });
     if (type === 'command') {
       // `cmd 2>/dev/null` is a redirected statement around the command: that is its unit.
       const redirected = parent !== null && parent.type === 'redirected_statement';
-      out.commands.push(describeCommand(node, mainShell, redirected ? parent : node, redirected ? grand : parent, redirected ? parentVia : viaLists));
+      const cmd = describeCommand(node, mainShell, redirected ? parent : node, redirected ? grand : parent, redirected ? parentVia : viaLists);
+      cmd.statement = statement;
+      cmd.inPipeline = inPipeline;
+      out.commands.push(cmd);
     }
     const childMain = mainShell && SAME_SHELL.has(type);
     const childVia = type === 'redirected_statement' ? true : type === 'list' ? viaLists : false;
@@ -278,6 +299,8 @@ function walk(root: Node, out: ScriptAnalysis): void {
         grand: parent,
         viaLists: childVia,
         parentVia: viaLists,
+        statement,
+        inPipeline: inPipeline || type === 'pipeline',
       });
     }
   }
@@ -285,6 +308,13 @@ function walk(root: Node, out: ScriptAnalysis): void {
 
 function describeCommand(node: Node, mainShell: boolean, unit: Node, unitParent: Node | null, underListRedirect: boolean): Command {
   const nameNode = node.childForFieldName('name');
+  const env: Command['env'] = [];
+  for (const k of node.namedChildren) {
+    if (!k || k.type !== 'variable_assignment') continue;
+    const n = k.childForFieldName('name');
+    const v = k.childForFieldName('value');
+    if (n) env.push({ name: n.text, value: v ? literal(v) : '' });
+  }
   const args: Word[] = [];
   for (const a of node.childrenForFieldName('argument')) {
     if (a) args.push({ value: literal(a), raw: a.text, start: a.startIndex, end: a.endIndex });
@@ -301,6 +331,11 @@ function describeCommand(node: Node, mainShell: boolean, unit: Node, unitParent:
   }
   return {
     name: nameNode ? literal(nameNode.firstNamedChild ?? nameNode) : null,
+    nameStart: nameNode ? nameNode.startIndex : node.startIndex,
+    nameEnd: nameNode ? nameNode.endIndex : node.startIndex,
+    env,
+    statement: 0,
+    inPipeline: false,
     start: node.startIndex,
     end: node.endIndex,
     args,

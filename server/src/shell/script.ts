@@ -11,8 +11,13 @@ import { joinLogical, mapLogical, type DockerfileModel, type InstructionInfo, ty
 import { analyzeScript, type ScriptAnalysis } from './parser';
 
 export interface RunScript {
-  /** `nested`: the script of `sh -c '…'` (or `su -c`) inside another one. */
-  kind: 'shell' | 'heredoc-command' | 'heredoc-body' | 'nested';
+  /**
+   * `nested`: the script of `sh -c '…'` (or `su -c`) inside another one; `exec-form`: the script
+   * of `RUN ["sh", "-c", "…"]`.
+   */
+  kind: 'shell' | 'heredoc-command' | 'heredoc-body' | 'nested' | 'exec-form';
+  /** Offsets cannot be mapped exactly (a JSON string with escapes): report, but offer no fix. */
+  readOnly?: boolean;
   text: string;
   analysis: ScriptAnalysis;
   /** Maps an offset in `text` to an offset in the Dockerfile. */
@@ -21,9 +26,41 @@ export interface RunScript {
 
 const SHELLS = /^(?:\/(?:usr\/)?bin\/)?(?:sh|bash|ash|dash)$/;
 
-/** The scripts of a RUN instruction (none for exec form or an empty RUN). */
+/**
+ * `RUN ["sh", "-c", "script"]` / `["/bin/bash", "-ec", "…"]`: the script string. Its offsets map
+ * into the JSON string when the string has no escapes (so fixes can edit it); otherwise
+ * `readOnly` (findings point at the string, no fix is offered).
+ */
+function execFormScript(model: DockerfileModel, ins: InstructionInfo): RunScript[] {
+  const json = ins.json as string[];
+  if (json.length < 3 || !SHELLS.test(json[0])) return [];
+  const c = json.findIndex((a, i) => i > 0 && /^-[A-Za-z]*c[A-Za-z]*$/.test(a));
+  if (c < 0 || c + 1 >= json.length || json.slice(1, c).some((a) => !a.startsWith('-'))) return [];
+  const script = json[c + 1];
+  // Find the raw JSON string of the script: the (c+1)-th string literal of the array.
+  const raw = model.text.slice(ins.bodyStart!, ins.end);
+  let at = -1;
+  let n = 0;
+  const re = /"(?:[^"\\]|\\.)*"/g;
+  for (let m = re.exec(raw); m; m = re.exec(raw)) {
+    if (n++ === c + 1) {
+      at = m.index;
+      if (m[0].slice(1, -1) === script) {
+        const start = ins.bodyStart! + at + 1;
+        return [{ kind: 'exec-form', text: script, analysis: analyzeScript(script), toDoc: (o) => start + o }];
+      }
+      break;
+    }
+  }
+  const where = at < 0 ? ins.bodyStart! : ins.bodyStart! + at;
+  const whereEnd = at < 0 ? ins.end : where + 1;
+  return [{ kind: 'exec-form', text: script, analysis: analyzeScript(script), readOnly: true, toDoc: (_o, atEnd) => (atEnd ? whereEnd : where) }];
+}
+
+/** The scripts of a RUN instruction (none for an empty RUN or exec form that runs no shell). */
 export function runScripts(model: DockerfileModel, ins: InstructionInfo): RunScript[] {
-  if (ins.keyword !== 'RUN' || ins.bodyStart === null || Array.isArray(ins.json)) return [];
+  if (ins.keyword !== 'RUN' || ins.bodyStart === null || ins.json === null) return [];
+  if (Array.isArray(ins.json)) return withNested(execFormScript(model, ins));
   const text = model.text;
   if (ins.heredocs.length === 0) {
     const logical: LogicalText = joinLogical(text, ins.bodyStart, ins.end, model.escape);
@@ -93,6 +130,7 @@ function withNested(scripts: RunScript[], depth = 0): RunScript[] {
       const parent = script;
       nested.push({
         kind: 'nested',
+        readOnly: parent.readOnly,
         text: word.value,
         analysis: analyzeScript(word.value),
         toDoc: (o, atEnd) => parent.toDoc(at + o, atEnd),

@@ -3,8 +3,8 @@
  * `CMD ['node', 'app.js']`. BuildKit then silently runs the text as a shell command,
  * brackets and quotes included; SHELL accepts the JSON form only.
  */
-import { t } from '../l10n';
-import type { Fix, Rule } from './types';
+import { t } from '../../l10n';
+import type { Fix, Rule } from '../types';
 import en from './invalid-json-form.md';
 import zhCn from './invalid-json-form.zh-cn.md';
 
@@ -48,6 +48,7 @@ export const invalidJsonForm: Rule = {
   related: {},
   description: 'Malformed JSON (exec) form',
   docs: { en, 'zh-cn': zhCn },
+  fixSummary: 'double quotes (unsafe)',
   check({ model, report }) {
     for (const ins of model.instructions) {
       if (ins.bodyStart === null) continue;

@@ -2,9 +2,9 @@
  * instruction-before-from — only ARG (and parser directives or comments) may come before the
  * first FROM; BuildKit rejects anything else, and a file without FROM builds nothing.
  */
-import { KNOWN_INSTRUCTIONS } from '../model';
-import { t } from '../l10n';
-import type { Rule } from './types';
+import { KNOWN_INSTRUCTIONS } from '../../model';
+import { t } from '../../l10n';
+import type { Rule } from '../types';
 import en from './instruction-before-from.md';
 import zhCn from './instruction-before-from.zh-cn.md';
 

@@ -12,11 +12,11 @@
  * - the continuation uses the file's escape character, line break and indentation.
  * No fix is offered for heredocs, a non-POSIX SHELL, or a script the parser cannot read.
  */
-import { t } from '../l10n';
-import { trimBlankEnd } from '../text';
-import { parentStage, type DockerfileModel, type InstructionInfo } from '../model';
-import type { ScriptAnalysis } from '../shell/parser';
-import type { Fix, Rule, RuleContext } from './types';
+import { t } from '../../../l10n';
+import { trimBlankEnd } from '../../../text';
+import { parentStage, type DockerfileModel, type InstructionInfo } from '../../../model';
+import type { ScriptAnalysis } from '../../../shell/parser';
+import type { Fix, Rule, RuleContext } from '../../types';
 import en from './consecutive-run.md';
 import zhCn from './consecutive-run.zh-cn.md';
 
@@ -216,6 +216,7 @@ export const consecutiveRun: Rule = {
   related: { hadolint: 'DL3059' },
   description: 'Consecutive RUN instructions',
   docs: { en, 'zh-cn': zhCn },
+  fixSummary: 'merge (safe)',
   check(ctx) {
     const { model } = ctx;
     const list = model.instructions;

@@ -8,13 +8,13 @@
  * `apk update` or `rm -rf /var/cache/apk/*`, which `--no-cache` makes redundant, an optional
  * second fix that adds `--no-cache` everywhere in the script and removes those steps.
  */
-import { t } from '../l10n';
-import type { InstructionInfo } from '../model';
-import { cacheCleanupTargets, hasNoCache, mayBringNoCache, readApk, type ApkCall } from '../shell/apk';
-import { disjoint, insertAfter, removeCommand, removeWord } from '../shell/edits';
-import type { RunScript } from '../shell/script';
-import type { OffsetEdit } from '../text';
-import type { Fix, Rule } from './types';
+import { t } from '../../../l10n';
+import type { InstructionInfo } from '../../../model';
+import { cacheCleanupTargets, hasNoCache, mayBringNoCache, readApk, type ApkCall } from '../../../shell/apk';
+import { disjoint, insertAfter, removeCommand, removeWord } from '../../../shell/edits';
+import type { RunScript } from '../../../shell/script';
+import type { OffsetEdit } from '../../../text';
+import type { Fix, Rule } from '../../types';
 import en from './apk-add-without-no-cache.md';
 import zhCn from './apk-add-without-no-cache.zh-cn.md';
 
@@ -72,6 +72,7 @@ export const apkAddWithoutNoCache: Rule = {
   related: { hadolint: 'DL3019' },
   description: 'apk add without --no-cache',
   docs: { en, 'zh-cn': zhCn },
+  fixSummary: '`--no-cache` (safe); drop redundant `apk update` / cache cleanup (unsafe)',
   check(ctx) {
     const { model } = ctx;
     for (const ins of model.instructions) {

@@ -2,8 +2,8 @@
  * missing-arguments — an instruction without arguments (`FROM`, `RUN`, `COPY x` …).
  * BuildKit fails to parse the file.
  */
-import { t } from '../l10n';
-import type { Rule } from './types';
+import { t } from '../../l10n';
+import type { Rule } from '../types';
 import en from './missing-arguments.md';
 import zhCn from './missing-arguments.zh-cn.md';
 

@@ -2,10 +2,10 @@
  * unknown-instruction — a line starts with a word that is not a Dockerfile instruction.
  * BuildKit stops with "unknown instruction"; usually a typo or a lost line continuation.
  */
-import { KNOWN_INSTRUCTIONS } from '../model';
-import { matchKeywordCase } from '../text';
-import { t } from '../l10n';
-import type { Fix, Rule } from './types';
+import { KNOWN_INSTRUCTIONS } from '../../model';
+import { matchKeywordCase } from '../../text';
+import { t } from '../../l10n';
+import type { Fix, Rule } from '../types';
 import en from './unknown-instruction.md';
 import zhCn from './unknown-instruction.zh-cn.md';
 
@@ -30,6 +30,7 @@ export const unknownInstruction: Rule = {
   related: {},
   description: 'Unknown instruction',
   docs: { en, 'zh-cn': zhCn },
+  fixSummary: 'typo suggestion (unsafe)',
   check({ model, report }) {
     for (const ins of model.instructions) {
       if (KNOWN_INSTRUCTIONS.has(ins.keyword)) continue;

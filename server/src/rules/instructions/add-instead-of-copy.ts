@@ -3,9 +3,9 @@
  * repositories and unpacks local tar archives; for plain files `COPY` says what happens.
  * The fix only renames the keyword, so flags, JSON form, heredocs and continuations stay.
  */
-import { matchKeywordCase } from '../text';
-import { t } from '../l10n';
-import type { Rule } from './types';
+import { matchKeywordCase } from '../../text';
+import { t } from '../../l10n';
+import type { Rule } from '../types';
 import en from './add-instead-of-copy.md';
 import zhCn from './add-instead-of-copy.zh-cn.md';
 
@@ -61,6 +61,7 @@ export const addInsteadOfCopy: Rule = {
   related: { hadolint: 'DL3020' },
   description: 'ADD used for local files',
   docs: { en, 'zh-cn': zhCn },
+  fixSummary: '`COPY` (safe)',
   check({ model, report }) {
     for (const ins of model.instructions) {
       if (ins.keyword !== 'ADD') continue;
