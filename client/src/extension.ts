@@ -8,6 +8,8 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 
 let client: LanguageClient | undefined;
 
+const DOCS_SCHEME = 'dockerfile-doctor-docs';
+
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
@@ -28,6 +30,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await client?.restart();
     }),
     vscode.commands.registerCommand('dockerfileDoctor.showOutput', () => outputChannel.show(true)),
+    // A rule's docs, offline: the server has them (in the UI language); shown as a Markdown preview.
+    vscode.workspace.registerTextDocumentContentProvider(DOCS_SCHEME, {
+      provideTextDocumentContent: async (uri) => {
+        const docs = await client?.sendRequest<{ markdown: string } | null>('dockerfileDoctor/ruleDocs', { id: uri.path.replace(/^\//, '').replace(/\.md$/, '') });
+        return docs?.markdown ?? '';
+      },
+    }),
+    vscode.commands.registerCommand('dockerfileDoctor.showRuleDocs', async (id: unknown) => {
+      if (typeof id !== 'string') return;
+      await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.from({ scheme: DOCS_SCHEME, path: `/${id}.md` }));
+    }),
   );
   await client.start();
 }

@@ -17,9 +17,12 @@ export function toOffsetEdits(text: string, fix: FindingFix, lines = new LineInd
   return fix.edits.map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), newText: e.newText }));
 }
 
-/** The fix fix-all applies for a finding: its first safe one (or first at all, with `unsafe`). */
+/**
+ * The fix fix-all applies for a finding: its first safe one (or, with `unsafe`, its first unsafe
+ * one). Suggestions are templates for the user to complete: never applied automatically.
+ */
 export function automaticFix(f: Finding, unsafe = false): FindingFix | undefined {
-  return f.fixes.find((x) => x.safety === 'safe') ?? (unsafe ? f.fixes[0] : undefined);
+  return f.fixes.find((x) => x.safety === 'safe') ?? (unsafe ? f.fixes.find((x) => x.safety === 'unsafe') : undefined);
 }
 
 /**
@@ -29,7 +32,7 @@ export function automaticFix(f: Finding, unsafe = false): FindingFix | undefined
 export function fixAll(
   text: string,
   settings: Settings = DEFAULT_SETTINGS,
-  options: { unsafe?: boolean; maxRounds?: number; linter?: Linter } = {},
+  options: { unsafe?: boolean; maxRounds?: number; linter?: Linter; ruleIds?: ReadonlySet<string> } = {},
 ): FixAllResult {
   const linter = options.linter ?? new Linter();
   let applied = 0;
@@ -38,6 +41,7 @@ export function fixAll(
     const chosen: OffsetEdit[][] = [];
     const seen = new Set<string>();
     for (const f of linter.lint(text, settings)) {
+      if (options.ruleIds && !options.ruleIds.has(f.ruleId)) continue;
       const fix = automaticFix(f, options.unsafe);
       if (!fix) continue;
       const edits = toOffsetEdits(text, fix, lines);

@@ -69,12 +69,12 @@ interface ChunkResult {
 
 const DIRECTIVE = /^[ \t]*#[ \t]*([A-Za-z][A-Za-z0-9_-]*)[ \t]*=[ \t]*(.*)$/;
 const COMMENT_LINE = /^[ \t]*#/;
-const GLOBAL_IGNORE = /^[ \t]*#[ \t]*((?:hadolint|dockerfile-doctor)[ \t]+global[ \t]+ignore[ \t]*=.*)$/gim;
+const GLOBAL_IGNORE = /^\uFEFF?[ \t]*#[ \t]*((?:hadolint|dockerfile-doctor)[ \t]+global[ \t]+ignore[ \t]*=.*)$/gim;
 
 /** The escape character from the parser directives at the top of the file. */
 export function escapeOf(lines: LineIndex): string {
   for (let i = 0; i < lines.lineCount && i < 50; i++) {
-    const m = DIRECTIVE.exec(lines.lineText(i));
+    const m = DIRECTIVE.exec(i === 0 ? lines.lineText(0).replace(/^\uFEFF/, '') : lines.lineText(i));
     if (!m) break;
     const value = trimBlankEnd(m[2]);
     if (m[1].toLowerCase() === 'escape' && (value === '`' || value === '\\')) return value;

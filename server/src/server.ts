@@ -11,7 +11,8 @@ import { codeActions, FIX_ALL_KIND } from './features/codeActions';
 import { completion } from './features/completion';
 import { forgetModel } from './features/document';
 import { hover } from './features/hover';
-import { setLocale } from './l10n';
+import { locale, setLocale } from './l10n';
+import { rulesByCode } from './rules';
 import { initEngine } from './lint';
 import { Validator } from './validation';
 
@@ -78,6 +79,9 @@ connection.onCodeAction(async (params) => {
   }
 });
 
+// The docs of a rule, in the UI language, for the client's "Show documentation" command (offline).
+connection.onRequest('dockerfileDoctor/ruleDocs', (params: { id?: unknown }) => ruleDocs(typeof params?.id === 'string' ? params.id : ''));
+
 connection.onHover((params) => {
   const doc = documents.get(params.textDocument.uri);
   try {
@@ -95,6 +99,11 @@ connection.onCompletion((params) => {
     return [];
   }
 });
+
+function ruleDocs(id: string): { id: string; markdown: string } | null {
+  const rule = rulesByCode(id)[0];
+  return rule ? { id: rule.id, markdown: locale() === 'zh-cn' ? rule.docs['zh-cn'] : rule.docs.en } : null;
+}
 
 documents.listen(connection);
 connection.listen();

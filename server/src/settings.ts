@@ -12,9 +12,11 @@ export interface Settings {
   enable: boolean;
   /** Rule id → severity override. */
   rules: Record<string, RuleSetting>;
+  /** `dockerfileDoctor.fixAll.unsafe`: fix-all on save also applies unsafe fixes. */
+  fixAllUnsafe: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = Object.freeze({ enable: true, rules: Object.freeze({}) as Record<string, RuleSetting> });
+export const DEFAULT_SETTINGS: Settings = Object.freeze({ enable: true, rules: Object.freeze({}) as Record<string, RuleSetting>, fixAllUnsafe: false });
 
 export interface Normalized {
   settings: Settings;
@@ -24,7 +26,7 @@ export interface Normalized {
 /** Accepts the `dockerfileDoctor` section of the configuration, however malformed. */
 export function normalizeSettings(raw: unknown): Normalized {
   const problems: string[] = [];
-  const settings: Settings = { enable: true, rules: {} };
+  const settings: Settings = { enable: true, rules: {}, fixAllUnsafe: false };
   if (raw === null || raw === undefined) return { settings, problems };
   if (typeof raw !== 'object' || Array.isArray(raw)) {
     return { settings, problems: [`dockerfileDoctor: expected an object, got ${JSON.stringify(raw)}`] };
@@ -33,6 +35,13 @@ export function normalizeSettings(raw: unknown): Normalized {
   if (r.enable !== undefined) {
     if (typeof r.enable === 'boolean') settings.enable = r.enable;
     else problems.push(`dockerfileDoctor.enable: expected true or false, got ${JSON.stringify(r.enable)}`);
+  }
+  const fixAllSection = r.fixAll;
+  if (fixAllSection !== undefined && fixAllSection !== null) {
+    // `dockerfileDoctor.fixAll.unsafe` arrives as { fixAll: { unsafe } }; a flat key too from other editors.
+    const unsafe = typeof fixAllSection === 'object' ? (fixAllSection as Record<string, unknown>).unsafe : undefined;
+    if (typeof unsafe === 'boolean') settings.fixAllUnsafe = unsafe;
+    else if (unsafe !== undefined) problems.push(`dockerfileDoctor.fixAll.unsafe: expected true or false, got ${JSON.stringify(unsafe)}`);
   }
   if (r.rules !== undefined && r.rules !== null) {
     if (typeof r.rules !== 'object' || Array.isArray(r.rules)) {

@@ -7,8 +7,10 @@ import {
   CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { fixAll, minimalEdit } from '../fixAll';
-import type { Linter } from '../lint';
+import { automaticFix, fixAll, minimalEdit } from '../fixAll';
+import { Linter } from '../lint';
+import { RULES_BY_ID } from '../rules';
+import type { Rule } from '../rules/types';
 import { t } from '../l10n';
 import type { Settings } from '../settings';
 import { LineIndex } from '../text';
@@ -22,7 +24,7 @@ const DIRECTIVE = /^[ \t]*#[ \t]*[A-Za-z][A-Za-z0-9_-]*[ \t]*=/;
 export function afterDirectives(doc: TextDocument): number {
   const lines = new LineIndex(doc.getText().slice(0, 8192));
   let line = 0;
-  while (line < lines.lineCount - 1 && DIRECTIVE.test(lines.lineText(line))) line++;
+  while (line < lines.lineCount - 1 && DIRECTIVE.test(line === 0 ? lines.lineText(0).replace(/^\uFEFF/, '') : lines.lineText(line))) line++;
   return line;
 }
 
@@ -33,23 +35,50 @@ export function codeActions(doc: TextDocument, params: CodeActionParams, setting
   const uri = doc.uri;
   const eol = doc.getText().includes('\r\n') ? '\r\n' : '\n';
   if (wants(CodeActionKind.QuickFix)) {
+    // Per rule, the findings of the whole document that fix-all would fix (for "Fix all <rule>").
+    let fixableByRule: Map<string, number> | undefined;
+    const fixable = (ruleId: string): number => {
+      if (!fixableByRule) {
+        fixableByRule = new Map();
+        for (const f of (linter ?? new Linter()).lint(doc.getText(), settings)) {
+          if (automaticFix(f)) fixableByRule.set(f.ruleId, (fixableByRule.get(f.ruleId) ?? 0) + 1);
+        }
+      }
+      return fixableByRule.get(ruleId) ?? 0;
+    };
     for (const d of params.context.diagnostics) {
       if (!isOurs(d)) continue;
       const data = d.data as DiagnosticData;
       if (data.version !== doc.version) continue; // stale: fresh diagnostics are on their way
+      const rule = RULES_BY_ID.get(String(d.code));
+      if (!rule) continue;
+      // The menu, in this order: the fixes (the first safe one preferred) → ignore for the
+      // instruction → for the file → the rule's docs → fix all of this rule.
       let preferredGiven = false;
       for (const fix of data.fixes) {
         const preferred: boolean = fix.safety === 'safe' && !preferredGiven;
         preferredGiven ||= preferred;
         actions.push({
-          title: fix.safety === 'safe' ? fix.title : t('{0} (unsafe: review the result)', fix.title),
+          title: fix.safety === 'safe' ? fix.title
+            : fix.safety === 'suggestion' ? t('{0} (suggestion: complete it)', fix.title)
+              : t('{0} (unsafe: review the result)', fix.title),
           kind: CodeActionKind.QuickFix,
           diagnostics: [d],
           isPreferred: preferred,
           edit: { changes: { [uri]: fix.edits.map((e): TextEdit => ({ range: e.range, newText: e.newText })) } },
         });
       }
-      actions.push(ignoreInstruction(doc, d, eol), ignoreFile(doc, d, eol));
+      actions.push(ignoreInstruction(doc, d, rule, eol), ignoreFile(doc, d, rule, eol));
+      actions.push({
+        title: t('Show documentation for {0}', rule.id),
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [d],
+        command: { title: t('Show documentation for {0}', rule.id), command: SHOW_DOCS_COMMAND, arguments: [rule.id] },
+      });
+      if (fixable(rule.id) > 1) {
+        const all = fixAllAction(doc, settings, linter, rule.id);
+        if (all) actions.push({ ...all, title: t('Fix all {0} problems', rule.id), kind: CodeActionKind.QuickFix, diagnostics: [d] });
+      }
     }
   }
   if (wants(FIX_ALL_KIND) && (only !== undefined)) {
@@ -59,23 +88,76 @@ export function codeActions(doc: TextDocument, params: CodeActionParams, setting
   return actions;
 }
 
-function ignoreInstruction(doc: TextDocument, d: Diagnostic & { data: { instructionLine: number } }, eol: string): CodeAction {
+/** The client command that opens a rule's docs (offline: the text comes from the server). */
+export const SHOW_DOCS_COMMAND = 'dockerfileDoctor.showRuleDocs';
+
+const IGNORE_COMMENT = /^([ \t]*#[ \t]*(hadolint|dockerfile-doctor)[ \t]+(global[ \t]+)?ignore[ \t]*=[ \t]*)([^ \t#]*)/i;
+
+/** The code to write in an existing comment of `style`: hadolint's own code where it has one. */
+function codeFor(rule: Rule, style: string): string {
+  return style.toLowerCase() === 'hadolint' ? rule.related.hadolint ?? rule.id : rule.id;
+}
+
+/** Adds `code` to the id list of an ignore comment on `line` (matched by IGNORE_COMMENT). */
+function extendComment(doc: TextDocument, line: number, m: RegExpExecArray, code: string): TextEdit {
+  const at = m[1].length + m[4].length;
+  const sep = m[4] === '' || m[4].endsWith(',') ? '' : ',';
+  return { range: { start: { line, character: at }, end: { line, character: at } }, newText: `${sep}${code}` };
+}
+
+function ignoreInstruction(doc: TextDocument, d: Diagnostic & { data: { instructionLine: number } }, rule: Rule, eol: string): CodeAction {
   const line = d.data.instructionLine;
+  const title = t('Ignore {0} for this instruction', rule.id);
+  // An ignore comment right above the instruction (ours or hadolint's) is extended.
+  for (let l = line - 1; l >= 0; l--) {
+    const text = doc.getText({ start: { line: l, character: 0 }, end: { line: l, character: 4096 } }).replace(/\r?\n$/, '');
+    if (!/^[ \t]*#/.test(text)) break;
+    const m = IGNORE_COMMENT.exec(text);
+    if (m && !m[3]) {
+      return { title, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [doc.uri]: [extendComment(doc, l, m, codeFor(rule, m[2]))] } } };
+    }
+  }
   const text = doc.getText({ start: { line, character: 0 }, end: { line, character: 200 } });
-  const indent = /^[ \t]*/.exec(text)?.[0] ?? '';
-  const edit: TextEdit = { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}# dockerfile-doctor ignore=${d.code}${eol}` };
-  return { title: t('Ignore {0} for this instruction', String(d.code)), kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [doc.uri]: [edit] } } };
+  const indent = /^\uFEFF?([ \t]*)/.exec(text)?.[1] ?? '';
+  const bom = line === 0 && text.startsWith('\uFEFF') ? 1 : 0;
+  const edit: TextEdit = { range: { start: { line, character: bom }, end: { line, character: bom } }, newText: `${indent}# dockerfile-doctor ignore=${rule.id}${eol}` };
+  return { title, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [doc.uri]: [edit] } } };
 }
 
-function ignoreFile(doc: TextDocument, d: Diagnostic, eol: string): CodeAction {
-  const line = afterDirectives(doc);
-  const edit: TextEdit = { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `# dockerfile-doctor global ignore=${d.code}${eol}` };
-  return { title: t('Ignore {0} for this file', String(d.code)), kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [doc.uri]: [edit] } } };
+function ignoreFile(doc: TextDocument, d: Diagnostic, rule: Rule, eol: string): CodeAction {
+  const title = t('Ignore {0} for this file', rule.id);
+  const action = (edit: TextEdit): CodeAction => ({ title, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [doc.uri]: [edit] } } });
+  // The file's own style first: an existing global ignore comment, or BuildKit's check directive.
+  const lines = new LineIndex(doc.getText().slice(0, 64 * 1024));
+  const directives = afterDirectives(doc);
+  for (let l = 0; l < lines.lineCount; l++) {
+    const text = lines.lineText(l).replace(/^\uFEFF/, '');
+    const m = IGNORE_COMMENT.exec(text);
+    if (m && m[3]) {
+      const bom = lines.lineText(l).length - text.length;
+      const edit = extendComment(doc, l, m, codeFor(rule, m[2]));
+      edit.range.start.character += bom;
+      edit.range.end.character += bom;
+      return action(edit);
+    }
+    if (l < directives && rule.related.buildkit) {
+      const c = /^([ \t]*#[ \t]*check[ \t]*=.*?skip[ \t]*=[ \t]*)([^;\s]*)/i.exec(text);
+      if (c && c[2] !== 'all') {
+        const bom = lines.lineText(l).length - text.length;
+        const at = bom + c[1].length + c[2].length;
+        return action({ range: { start: { line: l, character: at }, end: { line: l, character: at } }, newText: `${c[2] ? ',' : ''}${rule.related.buildkit}` });
+      }
+    }
+  }
+  const line = directives;
+  // After a UTF-8 BOM, never before it (that would make the first line an unknown instruction).
+  const bom = line === 0 && doc.getText().startsWith('\uFEFF') ? 1 : 0;
+  return action({ range: { start: { line, character: bom }, end: { line, character: bom } }, newText: `# dockerfile-doctor global ignore=${rule.id}${eol}` });
 }
 
-export function fixAllAction(doc: TextDocument, settings: Settings, linter?: Linter): CodeAction | undefined {
+export function fixAllAction(doc: TextDocument, settings: Settings, linter?: Linter, ruleId?: string): CodeAction | undefined {
   const text = doc.getText();
-  const fixed = fixAll(text, settings, { linter }).text;
+  const fixed = fixAll(text, settings, { linter, unsafe: ruleId ? false : settings.fixAllUnsafe, ruleIds: ruleId ? new Set([ruleId]) : undefined }).text;
   const edit = minimalEdit(text, fixed);
   if (!edit) return undefined;
   return {
