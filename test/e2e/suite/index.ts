@@ -458,3 +458,50 @@ test('snippet mirror-apk inserts the Aliyun apk mirror', async () => {
   assert(text.includes('mirrors.aliyun.com'), `snippet text lacks mirrors.aliyun.com:\n${text}`);
   assert(text.includes('/etc/apk/repositories'), `snippet text lacks /etc/apk/repositories:\n${text}`);
 });
+
+test('code-action menu: fix, ignore for the instruction, for the file, docs — in that order', async () => {
+  const uri = await freshCopy('menu');
+  await open(uri);
+  const diags = await waitForDiagnostics(uri, hasCode('add-instead-of-copy'), 'add-instead-of-copy present');
+  const diag = diags.find((d) => codeOf(d) === 'add-instead-of-copy')!;
+  const range = isolatingRange(await vscode.workspace.openTextDocument(uri), diag);
+  const actions = (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+    'vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value, 20)) ?? [];
+  const titles = actions.map((a) => a.title);
+  log(`menu: ${JSON.stringify(titles)}`);
+  const want = LOCALE?.startsWith('zh')
+    ? ['改用 COPY 代替 ADD', '对此指令忽略 add-instead-of-copy', '在此文件中忽略 add-instead-of-copy', '显示 add-instead-of-copy 的文档']
+    : ['Use COPY instead of ADD', 'Ignore add-instead-of-copy for this instruction', 'Ignore add-instead-of-copy for this file', 'Show documentation for add-instead-of-copy'];
+  const at = want.map((w) => titles.indexOf(w));
+  assert(at.every((i) => i >= 0), `menu lacks some of ${JSON.stringify(want)}: ${JSON.stringify(titles)}`);
+  assert(at.every((i, k) => k === 0 || i > at[k - 1]), `menu order ${JSON.stringify(titles)}`);
+  // The docs action opens the rule's docs (offline, served by the server) in a Markdown preview.
+  const docsAction = actions[at[3]] as vscode.CodeAction;
+  assert(docsAction.command?.command === 'dockerfileDoctor.showRuleDocs', `docs action runs ${docsAction.command?.command}`);
+  const docs = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'dockerfile-doctor-docs', path: '/add-instead-of-copy.md' }));
+  assert(docs.getText().startsWith('# add-instead-of-copy'), `docs text: ${docs.getText().slice(0, 80)}`);
+  if (LOCALE?.startsWith('zh')) assert(/[\u4e00-\u9fff]/.test(docs.getText()), 'the docs are in Chinese');
+  await vscode.commands.executeCommand(docsAction.command!.command, ...(docsAction.command!.arguments ?? []));
+});
+
+test('fix-all on save (editor.codeActionsOnSave) applies the safe fixes, undone in one step', async () => {
+  const uri = await freshCopy('fixall-save');
+  const editorConfig = vscode.workspace.getConfiguration('editor', { languageId: 'dockerfile' });
+  await editorConfig.update('codeActionsOnSave', { 'source.fixAll.dockerfile-doctor': 'explicit' }, vscode.ConfigurationTarget.Workspace, true);
+  try {
+    const editor = await open(uri);
+    await waitForDiagnostics(uri, hasCode('add-instead-of-copy'), 'add-instead-of-copy present');
+    // A user's edit (so the file is dirty), then an explicit save runs the code actions on save.
+    await editor.edit((b) => b.insert(editor.document.lineAt(editor.document.lineCount - 1).range.end, '# saved\n'));
+    const before = editor.document.getText();
+    await vscode.commands.executeCommand('workbench.action.files.save');
+    const after = editor.document.getText();
+    assert(after !== before, 'save applied no fix');
+    assert(after.includes('COPY app.py /app/') && after.includes('apk add --no-cache curl'), `text after fix-all on save:\n${after}`);
+    await waitForDiagnostics(uri, (d) => lacksCode('add-instead-of-copy')(d) && lacksCode('apk-add-without-no-cache')(d), 'fixed problems gone');
+    await vscode.commands.executeCommand('undo');
+    equal(editor.document.getText(), before, 'one undo restores the text before fix-all');
+  } finally {
+    await editorConfig.update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace, true);
+  }
+});
