@@ -1,13 +1,22 @@
 #!/usr/bin/env node
-// Benchmark of the built language server over stdio, as an editor uses it:
-//   open→diagnostics and change→diagnostics (p50/p95) for generated 1,000-, 10,000- and
-//   50,000-line Dockerfiles built from ../shared/corpus, a typing burst at 50,000 lines
-//   (is there a backlog?), and the server's peak memory (VmHWM).
-// Usage: npm run bench [-- --sizes 1000,10000 --changes 60]
-// Profile the server: BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' npm run bench
+// Benchmark of the built language server over stdio, as an editor uses it, side by side with
+// Microsoft's Dockerfile language server (dockerfile-language-server-nodejs, a dev dependency):
+// the same generated files (built from ../shared/corpus), the same edits, sessions alternating
+// A B B A … so that machine drift cancels out. Per size and server:
+//   cold     spawn → initialize → didOpen → first diagnostics (a freshly started server)
+//   open1    didOpen → first diagnostics in that fresh server
+//   reopen   didOpen → diagnostics of later opens (p50)
+//   change   one keystroke → diagnostics of that version (p50 / p95 / p99)
+//   requests documentSymbol, foldingRange, hover, completion, semanticTokens (p95), where supported
+//   peak     the server's peak resident memory over the session (VmHWM)
+// Ours only: fix-all (source.fixAll code action) at the largest size below 50,000 lines, and a
+// keystroke inside one 50,000-line stage (`--single`).
+// Usage: npm run bench [-- --sizes 1000,10000 --changes 60 --rounds 2 --no-compare --single 50000]
+// Profile our server: BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' npm run bench
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 
@@ -19,6 +28,25 @@ const opt = (name, def) => {
 };
 const sizes = opt('sizes', '1000,10000,50000').split(',').map(Number);
 const changesPerSize = Number(opt('changes', '60'));
+const rounds = Number(opt('rounds', '2'));
+const single = Number(opt('single', sizes.includes(50000) ? '50000' : '0'));
+
+function msServerPath() {
+  if (argv.includes('--no-compare')) return null;
+  try {
+    const req = createRequire(path.join(root, 'package.json'));
+    return path.join(path.dirname(req.resolve('dockerfile-language-server-nodejs/package.json')), 'bin', 'docker-langserver');
+  } catch {
+    console.log('(dockerfile-language-server-nodejs not installed: benchmarking ours only)');
+    return null;
+  }
+}
+
+const SERVERS = [
+  { name: 'ours', args: () => [path.join(root, 'dist/server.js'), '--stdio'], nodeArgs: (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean) },
+];
+const ms = msServerPath();
+if (ms) SERVERS.push({ name: 'ms', args: () => [ms, '--stdio'], nodeArgs: [] });
 
 function corpusTexts() {
   const dir = [process.env.DOCKERFILE_DOCTOR_CORPUS, path.resolve(root, '../shared/corpus')].find((d) => d && fs.existsSync(d));
@@ -38,53 +66,73 @@ function corpusTexts() {
   return out;
 }
 
-/** Concatenates corpus files (each starts a stage with FROM) up to `lines` lines. */
-function generate(texts, lines) {
+/** Concatenates corpus files (each starts a stage with FROM) up to `lines` lines; `oneStage` keeps only the first FROM. */
+function generate(texts, lines, oneStage = false) {
   const out = [];
   let i = 0;
   while (out.length < lines) {
     const t = texts[i++ % texts.length].replace(/\r\n/g, '\n').split('\n');
     // Parser directives are only valid at the very top of a file.
-    const body = i === 1 ? t : t.filter((l, k) => !(k < 3 && /^#\s*(syntax|escape|check)\s*=/i.test(l)));
+    let body = i === 1 ? t : t.filter((l, k) => !(k < 3 && /^#\s*(syntax|escape|check)\s*=/i.test(l)));
+    if (oneStage && i > 1) body = body.map((l) => (/^\s*from\s/i.test(l) ? `# ${l}` : l));
     out.push(...body);
   }
   return out.slice(0, lines).join('\n') + '\n';
 }
 
 function pct(values, p) {
+  if (values.length === 0) return NaN;
   const s = [...values].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 }
 
 class Server {
-  constructor() {
-    this.proc = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), path.join(root, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  constructor(spec) {
+    this.spec = spec;
+    this.spawnedAt = performance.now();
+    this.proc = spawn(process.execPath, [...spec.nodeArgs, ...spec.args()], { stdio: ['pipe', 'pipe', 'ignore'] });
     this.conn = createMessageConnection(new StreamMessageReader(this.proc.stdout), new StreamMessageWriter(this.proc.stdin));
     this.waiters = [];
     this.published = [];
     this.conn.onNotification('textDocument/publishDiagnostics', (p) => {
       const now = performance.now();
-      this.published.push({ uri: p.uri, version: p.version, at: now, count: p.diagnostics.length });
+      this.published.push({ uri: p.uri, version: p.version, at: now });
+      // Servers that do not send `version` (Microsoft's): the first publication after the change.
       this.waiters = this.waiters.filter((w) => {
-        if (w.uri === p.uri && w.version === p.version) {
+        if (w.uri === p.uri && (p.version === undefined ? now >= w.sentAt : p.version === w.version)) {
           w.resolve(now);
           return false;
         }
         return true;
       });
     });
-    this.conn.onRequest('workspace/configuration', (p) => p.items.map(() => ({})));
+    this.conn.onNotification('window/logMessage', () => {});
+    this.conn.onRequest('workspace/configuration', (p) => p.items.map(() => null));
     this.conn.onRequest('client/registerCapability', () => null);
+    this.conn.onRequest('window/workDoneProgress/create', () => null);
     this.conn.listen();
   }
   async init() {
-    await this.conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } } });
+    const r = await this.conn.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: {
+        workspace: { configuration: true },
+        textDocument: {
+          publishDiagnostics: { versionSupport: true },
+          completion: { completionItem: { snippetSupport: true } },
+          hover: { contentFormat: ['markdown', 'plaintext'] },
+          documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+          semanticTokens: { requests: { full: true }, tokenTypes: [], tokenModifiers: [], formats: ['relative'] },
+        },
+      },
+    });
+    this.capabilities = r.capabilities ?? {};
     await this.conn.sendNotification('initialized', {});
   }
-  when(uri, version) {
-    const seen = this.published.find((p) => p.uri === uri && p.version === version);
-    if (seen) return Promise.resolve(seen.at);
-    return new Promise((resolve) => this.waiters.push({ uri, version, resolve }));
+  /** Resolves with the time the diagnostics of `version` (or the next ones) arrive. */
+  when(uri, version, sentAt) {
+    return new Promise((resolve) => this.waiters.push({ uri, version, sentAt, resolve }));
   }
   peakRssMb() {
     try {
@@ -96,8 +144,8 @@ class Server {
     }
   }
   async stop() {
-    await Promise.race([this.conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
-    await this.conn.sendNotification('exit');
+    await Promise.race([this.conn.sendRequest('shutdown').catch(() => {}), new Promise((r) => setTimeout(r, 2000))]);
+    await this.conn.sendNotification('exit').catch(() => {});
     await Promise.race([new Promise((r) => this.proc.once('exit', r)), new Promise((r) => setTimeout(r, 3000))]);
     this.conn.dispose();
     this.proc.kill();
@@ -115,81 +163,156 @@ function typingSpots(text) {
   return spots;
 }
 
-const fmt = (n) => (Number.isFinite(n) ? n.toFixed(1).padStart(8) : '       -');
+/** Places for hover/completion requests: RUN keywords in the middle of the file. */
+function keywordSpots(text) {
+  const lines = text.split('\n');
+  const out = [];
+  for (let i = Math.floor(lines.length / 2); i < lines.length && out.length < 20; i++) if (/^RUN /.test(lines[i])) out.push({ line: i, character: 1 });
+  return out.length ? out : [{ line: 0, character: 1 }];
+}
+
+let docN = 0;
+
+/** One session of one server on one text: fresh server, first open, reopens, typing, requests, memory. */
+async function session(spec, text, changes, { fixAll = false } = {}) {
+  const server = new Server(spec);
+  await server.init();
+  const res = { changes: [], reopen: [], requests: {} };
+  let uri = `file:///bench/${docN++}/Dockerfile`;
+  let t0 = performance.now();
+  let done = server.when(uri, 1, t0);
+  await server.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text } });
+  const first = await done;
+  res.open1 = first - t0;
+  res.cold = first - server.spawnedAt;
+  for (let r = 0; r < 3; r++) {
+    await server.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    uri = `file:///bench/${docN++}/Dockerfile`;
+    t0 = performance.now();
+    done = server.when(uri, 1, t0);
+    await server.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text } });
+    res.reopen.push((await done) - t0);
+  }
+  const spots = typingSpots(text);
+  let version = 1;
+  const warmup = 10;
+  for (let c = 0; c < changes + warmup; c++) {
+    const spot = spots[c % spots.length];
+    version++;
+    t0 = performance.now();
+    done = server.when(uri, version, t0);
+    await server.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [c % 2 === 0
+        ? { range: { start: spot, end: spot }, text: 'x' }
+        : { range: { start: spot, end: { line: spot.line, character: spot.character + 1 } }, text: '' }],
+    });
+    const took = (await done) - t0;
+    if (c >= warmup) res.changes.push(took);
+  }
+  // Other requests, where the server supports them.
+  const caps = server.capabilities;
+  const kw = keywordSpots(text);
+  const reqs = [
+    ['documentSymbol', caps.documentSymbolProvider, () => ({ textDocument: { uri } })],
+    ['foldingRange', caps.foldingRangeProvider, () => ({ textDocument: { uri } })],
+    ['hover', caps.hoverProvider, (i) => ({ textDocument: { uri }, position: kw[i % kw.length] })],
+    ['completion', caps.completionProvider, (i) => ({ textDocument: { uri }, position: { line: kw[i % kw.length].line, character: 0 } })],
+    ['semanticTokens/full', caps.semanticTokensProvider, () => ({ textDocument: { uri } })],
+  ];
+  for (const [method, supported, params] of reqs) {
+    if (!supported) continue;
+    const times = [];
+    for (let i = 0; i < 12; i++) {
+      t0 = performance.now();
+      try {
+        await server.conn.sendRequest(`textDocument/${method}`, params(i));
+      } catch {
+        break;
+      }
+      if (i >= 2) times.push(performance.now() - t0);
+    }
+    res.requests[method] = pct(times, 95);
+  }
+  if (fixAll && caps.codeActionProvider) {
+    const times = [];
+    for (let i = 0; i < 3; i++) {
+      t0 = performance.now();
+      await server.conn.sendRequest('textDocument/codeAction', {
+        textDocument: { uri },
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        context: { diagnostics: [], only: ['source.fixAll.dockerfile-doctor'] },
+      });
+      times.push(performance.now() - t0);
+    }
+    res.fixAll = pct(times, 50);
+  }
+  res.peak = server.peakRssMb();
+  await server.stop();
+  return res;
+}
+
+const fmt = (n) => (Number.isFinite(n) ? n.toFixed(1) : '-');
+const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}×` : '-');
 
 async function main() {
   if (!fs.existsSync(path.join(root, 'dist/server.js'))) throw new Error('dist/server.js missing: run npm run build');
   const texts = corpusTexts();
-  const server = new Server();
-  await server.init();
-  const rows = [];
-  let docN = 0;
+  const report = [];
   for (const size of sizes) {
     const text = generate(texts, size);
-    const opens = [];
-    const repeats = size >= 50000 ? 3 : size >= 10000 ? 5 : 10;
-    let uri;
-    for (let r = 0; r < repeats; r++) {
-      if (uri) await server.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
-      uri = `file:///bench/${size}/${docN++}/Dockerfile`;
-      const t0 = performance.now();
-      const done = server.when(uri, 1);
-      await server.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text } });
-      opens.push((await done) - t0);
+    const per = Object.fromEntries(SERVERS.map((s) => [s.name, []]));
+    for (let r = 0; r < rounds; r++) {
+      const order = r % 2 === 0 ? SERVERS : [...SERVERS].reverse();
+      for (const spec of order) {
+        // Microsoft's server re-validates a 50,000-line file in seconds per keystroke: fewer changes there.
+        const n = spec.name === 'ms' && size >= 50000 ? Math.min(changesPerSize, 10) : changesPerSize;
+        per[spec.name].push(await session(spec, text, n, { fixAll: spec.name === 'ours' && size >= 10000 && size < 50000 }));
+      }
     }
-    // Typing: one character per change, waiting for the diagnostics each time.
-    const spots = typingSpots(text);
-    const changes = [];
-    let version = 1;
-    // The first few changes warm up the JIT; they are not counted.
-    const warmup = 10;
-    for (let c = 0; c < changesPerSize + warmup; c++) {
-      const spot = spots[c % spots.length];
-      version++;
-      const t0 = performance.now();
-      const done = server.when(uri, version);
-      await server.conn.sendNotification('textDocument/didChange', {
-        textDocument: { uri, version },
-        contentChanges: [c % 2 === 0
-          ? { range: { start: spot, end: spot }, text: 'x' }
-          : { range: { start: spot, end: { line: spot.line, character: spot.character + 1 } }, text: '' }],
-      });
-      const ms = (await done) - t0;
-      if (c >= warmup) changes.push(ms);
+    const agg = {};
+    for (const [name, sessions] of Object.entries(per)) {
+      const all = (k) => sessions.flatMap((s) => (Array.isArray(s[k]) ? s[k] : [s[k]])).filter(Number.isFinite);
+      const requests = {};
+      for (const m of new Set(sessions.flatMap((s) => Object.keys(s.requests)))) requests[m] = Math.max(...sessions.map((s) => s.requests[m] ?? NaN));
+      agg[name] = {
+        cold: pct(all('cold'), 50), open1: pct(all('open1'), 50), reopen: pct(all('reopen'), 50),
+        changeP50: pct(all('changes'), 50), changeP95: pct(all('changes'), 95), changeP99: pct(all('changes'), 99),
+        peak: Math.max(...all('peak')), requests, fixAll: pct(all('fixAll'), 50),
+        spread: { open1: [Math.min(...all('open1')), Math.max(...all('open1'))], changeP95: sessions.map((s) => pct(s.changes, 95)) },
+      };
     }
-    // A typing burst: a change every 30 ms without waiting; is the last one late?
-    const burst = 40;
-    const t0 = performance.now();
-    let lastSent = 0;
-    for (let c = 0; c < burst; c++) {
-      const spot = spots[0];
-      version++;
-      await server.conn.sendNotification('textDocument/didChange', {
-        textDocument: { uri, version },
-        contentChanges: [c % 2 === 0
-          ? { range: { start: spot, end: spot }, text: 'y' }
-          : { range: { start: spot, end: { line: spot.line, character: spot.character + 1 } }, text: '' }],
-      });
-      lastSent = performance.now();
-      await new Promise((r) => setTimeout(r, 30));
-    }
-    const lastAt = await server.when(uri, version);
-    const burstLag = lastAt - lastSent;
-    const publishedDuring = server.published.filter((p) => p.uri === uri && p.at >= t0).length;
-    rows.push({ size, openP50: pct(opens, 50), openP95: pct(opens, 95), changeP50: pct(changes, 50), changeP95: pct(changes, 95), burstLag, publishedDuring, burst, bytes: text.length });
-    await server.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    report.push({ size, bytes: text.length, ...agg });
   }
-  const peak = server.peakRssMb();
-  await server.stop();
+  let singleStage;
+  if (single > 0) {
+    const text = generate(texts, single, true);
+    const s = await session(SERVERS[0], text, Math.min(changesPerSize, 30));
+    singleStage = { size: single, changeP50: pct(s.changes, 50), changeP95: pct(s.changes, 95), open1: s.open1 };
+  }
 
-  console.log('\nDockerfile Doctor language server benchmark (ms; node', process.version + ')');
-  console.log('   lines     size | open p50 open p95 | change p50 change p95 | burst: last change → diagnostics, published');
-  for (const r of rows) {
-    console.log(`${String(r.size).padStart(8)} ${(r.bytes / 1024).toFixed(0).padStart(6)}KB | ${fmt(r.openP50)} ${fmt(r.openP95)} | ${fmt(r.changeP50)}   ${fmt(r.changeP95)} | ${fmt(r.burstLag)} ms, ${r.publishedDuring}/${r.burst} versions`);
+  const names = SERVERS.map((s) => s.name);
+  console.log(`\nLanguage server benchmark: ${names.join(' vs ')} (ms, MB; node ${process.version}; ${rounds} alternating sessions per server and size)`);
+  const rows = [
+    ['cold start → first diagnostics', 'cold'], ['open → first diagnostics (fresh server)', 'open1'], ['open → diagnostics (later opens, p50)', 'reopen'],
+    ['change → diagnostics p50', 'changeP50'], ['change → diagnostics p95', 'changeP95'], ['change → diagnostics p99', 'changeP99'], ['peak memory (VmHWM, MB)', 'peak'],
+  ];
+  for (const r of report) {
+    console.log(`\n${r.size} lines (${(r.bytes / 1024).toFixed(0)} KB)`);
+    console.log(`  ${'figure'.padEnd(42)} ${names.map((n) => n.padStart(9)).join(' ')}${names.length > 1 ? '     ratio' : ''}`);
+    for (const [label, key] of rows) {
+      console.log(`  ${label.padEnd(42)} ${names.map((n) => fmt(r[n][key]).padStart(9)).join(' ')}${names.length > 1 ? ratio(r.ours[key], r.ms[key]).padStart(10) : ''}`);
+    }
+    const methods = [...new Set(names.flatMap((n) => Object.keys(r[n].requests)))];
+    for (const m of methods) {
+      console.log(`  ${`${m} p95`.padEnd(42)} ${names.map((n) => fmt(r[n].requests[m]).padStart(9)).join(' ')}${names.length > 1 ? ratio(r.ours.requests[m], r.ms?.requests[m]).padStart(10) : ''}`);
+    }
+    if (Number.isFinite(r.ours.fixAll)) console.log(`  ${'fix-all code action (ours)'.padEnd(42)} ${fmt(r.ours.fixAll).padStart(9)}`);
+    console.log(`  spread over sessions: ours change p95 ${r.ours.spread.changeP95.map(fmt).join(' / ')}${r.ms ? `; ms ${r.ms.spread.changeP95.map(fmt).join(' / ')}` : ''}`);
   }
-  console.log(`peak server memory (VmHWM): ${peak.toFixed(0)} MB`);
+  if (singleStage) console.log(`\nOne ${singleStage.size}-line stage (ours): open ${fmt(singleStage.open1)}, change p50 ${fmt(singleStage.changeP50)}, p95 ${fmt(singleStage.changeP95)}`);
   fs.mkdirSync(path.join(root, 'bench-results'), { recursive: true });
-  fs.writeFileSync(path.join(root, 'bench-results/latest.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, rows, peakRssMb: peak }, null, 2));
+  fs.writeFileSync(path.join(root, 'bench-results/latest.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, rounds, report, singleStage }, null, 2));
 }
 
 main().catch((e) => {
