@@ -2,8 +2,33 @@
  * The Dockerfile model the rules read: built once per parse from dockerfile-ast,
  * with offsets into the parsed text so rules and fixes never re-scan the file.
  */
-import { DockerfileParser, type Instruction, type Heredoc } from 'dockerfile-ast';
+import { DockerfileParser, Instruction, type Heredoc } from 'dockerfile-ast';
 import { LineIndex, detectEol, trimBlankEnd, type Range } from './text';
+
+/**
+ * dockerfile-ast re-splits an instruction's text every time anything asks for its arguments
+ * (getArguments, getFlags, heredocs, the parser itself): three to five times per instruction,
+ * the largest cost of a first open. The split never changes (a parsed document is immutable),
+ * so it is computed once per instruction; callers get a copy (some shift() it).
+ */
+{
+  type WithRaw = { getRawArguments(): unknown[] };
+  const proto = Instruction.prototype as unknown as WithRaw;
+  const raw = proto.getRawArguments;
+  if (typeof raw === 'function' && !(raw as { memoized?: boolean }).memoized) {
+    const memo = new WeakMap<object, unknown[]>();
+    const memoized = function (this: object): unknown[] {
+      let v = memo.get(this);
+      if (!v) {
+        v = raw.call(this);
+        memo.set(this, v);
+      }
+      return v.slice();
+    };
+    (memoized as { memoized?: boolean }).memoized = true;
+    proto.getRawArguments = memoized;
+  }
+}
 
 export const KNOWN_INSTRUCTIONS = new Set([
   'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL',
