@@ -505,3 +505,73 @@ test('fix-all on save (editor.codeActionsOnSave) applies the safe fixes, undone 
     await editorConfig.update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace, true);
   }
 });
+
+// ---------------------------------------------------------------------------------------
+// Editor features (issue 11): Outline, rename, format on save, hover, completion.
+
+const MULTI_STAGE = 'FROM golang:1.22 AS build\nWORKDIR /src\nRUN go build -o /app .\n\nFROM alpine:3.20\nCOPY --from=build /app /app\nCMD ["/app"]\n';
+
+async function scratch(name: string, text: string): Promise<vscode.Uri> {
+  const uri = vscode.Uri.joinPath(workspaceRoot(), 'copies', `${++copies}-${name}.Dockerfile`);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  return uri;
+}
+
+test('Outline: stages as parents, instructions as children', async () => {
+  const uri = await scratch('outline', MULTI_STAGE);
+  await open(uri);
+  const symbols = (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri)) ?? [];
+  log(`outline: ${JSON.stringify(symbols.map((s) => [s.name, s.children?.map((c) => c.name)]))}`);
+  equal(symbols.length, 2, 'stages in the outline');
+  assert(symbols[0].name.includes('build'), `first stage named by its name: ${symbols[0].name}`);
+  assert(symbols[1].name.includes('alpine'), `second stage named by its image: ${symbols[1].name}`);
+  assert((symbols[0].children?.length ?? 0) >= 2 && (symbols[1].children?.length ?? 0) >= 2, 'instructions under each stage');
+});
+
+test('rename a stage: every reference follows', async () => {
+  const uri = await scratch('rename', MULTI_STAGE);
+  const editor = await open(uri);
+  const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', uri, new vscode.Position(0, 22), 'builder');
+  assert(edit, 'no rename edit');
+  assert(await vscode.workspace.applyEdit(edit), 'applyEdit refused the rename');
+  const text = editor.document.getText();
+  equal(text, MULTI_STAGE.replace('AS build', 'AS builder').replace('--from=build', '--from=builder'), 'text after renaming the stage');
+});
+
+test('format on save (editor.formatOnSave) tidies keywords and blanks, idempotent', async () => {
+  const uri = await scratch('format', 'FROM alpine:3.20\nRUN  echo hi   \nrun echo there\n');
+  const editorConfig = vscode.workspace.getConfiguration('editor', { languageId: 'dockerfile' });
+  await editorConfig.update('formatOnSave', true, vscode.ConfigurationTarget.Workspace, true);
+  await editorConfig.update('defaultFormatter', EXTENSION_ID, vscode.ConfigurationTarget.Workspace, true);
+  try {
+    const editor = await open(uri);
+    await editor.edit((b) => b.insert(new vscode.Position(3, 0), 'CMD ["sh"]\n'));
+    await vscode.commands.executeCommand('workbench.action.files.save');
+    const text = editor.document.getText();
+    equal(text, 'FROM alpine:3.20\nRUN echo hi\nRUN echo there\nCMD ["sh"]\n', 'text after format on save');
+    const again = (await vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatDocumentProvider', uri, { tabSize: 4, insertSpaces: true })) ?? [];
+    equal(again.length, 0, 'edits from formatting the formatted text');
+  } finally {
+    await editorConfig.update('formatOnSave', undefined, vscode.ConfigurationTarget.Workspace, true);
+    await editorConfig.update('defaultFormatter', undefined, vscode.ConfigurationTarget.Workspace, true);
+  }
+});
+
+test('hover on an instruction, in the display language', async () => {
+  const uri = await scratch('hover', MULTI_STAGE);
+  await open(uri);
+  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(4, 1))) ?? [];
+  const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+  log(`hover: ${text.slice(0, 120)}`);
+  assert(text.includes('FROM'), `hover on FROM: ${text}`);
+  if (LOCALE?.startsWith('zh')) assert(/[\u4e00-\u9fff]/.test(text), `hover is not in Chinese: ${text}`);
+});
+
+test('completion after --from= offers the earlier stages', async () => {
+  const uri = await scratch('complete', 'FROM golang:1.22 AS build\nFROM node:20 AS web\nFROM alpine:3.20\nCOPY --from=\n');
+  await open(uri);
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, new vscode.Position(3, 12));
+  const labels = (list?.items ?? []).map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+  log(`completion after --from=: ${JSON.stringify(labels.slice(0, 10))}`);
+  assert(labels.includes('build') && labels.includes('web'), `stage names offered: ${JSON.stringify(labels)}`);
+});
