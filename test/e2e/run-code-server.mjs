@@ -396,7 +396,7 @@ await page.close().catch(() => {});
 async function screenshots() {
   // No stale pictures from an earlier run: the English pass owns 1-4, a language pass its own.
   fs.mkdirSync(screenshotDir, { recursive: true });
-  const mine = (f) => (locale.startsWith('en') ? /^[1-4]-/.test(f) : f.includes(`-${locale}`));
+  const mine = (f) => (locale.startsWith('en') ? /^(?:[1-4]|7|8|9|10)-/.test(f) : f.includes(`-${locale}`));
   for (const f of fs.readdirSync(screenshotDir)) if (mine(f)) fs.rmSync(path.join(screenshotDir, f));
   const shotsWorkspace = copyWorkspace('workspace-screenshots');
   const p = await context.newPage();
@@ -451,11 +451,64 @@ async function screenshots() {
     }
   };
 
+  const command = async (title) => {
+    await p.keyboard.press('Escape');
+    await p.keyboard.press('Control+Shift+P');
+    await visible('.quick-input-widget input');
+    await p.keyboard.type(title);
+    await visible('.quick-input-list .monaco-list-row');
+    await p.keyboard.press('Enter');
+  };
+  const openMulti = async () => {
+    await p.keyboard.press('Escape');
+    await p.keyboard.press('Control+P');
+    await visible('.quick-input-widget input');
+    await p.keyboard.type('multi.Dockerfile');
+    await visible('.quick-input-list .monaco-list-row');
+    await p.keyboard.press('Enter');
+    await visible('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error, .monaco-editor .squiggly-info');
+  };
+  const goto = async (line, col = 1) => {
+    await p.locator('.monaco-editor .view-lines').first().click();
+    await p.keyboard.press('Control+G');
+    await visible('.quick-input-widget input');
+    await p.keyboard.type(`${line}:${col}`);
+    await p.keyboard.press('Enter');
+  };
+  const lightBulbOnAdd = async () => {
+    await openMulti();
+    await goto(7, 2);
+    await p.keyboard.press('Control+.');
+    await visible('.action-widget');
+  };
+  const outline = async () => {
+    await openMulti();
+    await command('Explorer: Focus on Outline View');
+    await visible('.outline-pane .monaco-list-row, .pane-body .monaco-tl-row');
+  };
+  const completeFrom = async () => {
+    await openMulti();
+    await goto(9, 13);
+    await p.keyboard.press('Control+Space');
+    await visible('.suggest-widget.visible .monaco-list-row');
+  };
+  const hoverFrom = async () => {
+    await openMulti();
+    await goto(6, 2);
+    await p.keyboard.press('Control+K');
+    await p.keyboard.press('Control+I');
+    await visible('.monaco-hover .hover-contents, .monaco-hover .markdown-hover');
+  };
+
   if (locale.startsWith('en')) {
     await shot('1-diagnostics', 'the sample Dockerfile with squiggles', openDockerfile);
     await shot('2-problems', 'the Problems panel', showProblems);
     await shot('3-quick-fix', 'the quick-fix menu (Ctrl+.) on line 2', quickFixOnLine2);
     await shot('4-snippet', 'snippet completion after typing "mirror"', typeMirror);
+    await shot('7-light-bulb', 'the light-bulb menu on an ADD: fix, ignore, docs, fix all', lightBulbOnAdd);
+    await shot('8-outline', 'the Outline view of a two-stage Dockerfile', outline);
+    await shot('9-completion-from', 'completion after COPY --from=', completeFrom);
+    await shot('10-hover', 'hover on FROM', hoverFrom);
   } else {
     // The same Dockerfile in the other display language: Problems panel and quick-fix menu.
     await shot(`5-${locale}-problems`, `the Problems panel in ${locale}`, async () => {
@@ -463,6 +516,8 @@ async function screenshots() {
       await showProblems();
     });
     await shot(`6-${locale}-quick-fix`, `the quick-fix menu in ${locale}`, quickFixOnLine2);
+    await shot(`11-${locale}-hover`, `hover on FROM in ${locale}`, hoverFrom);
+    await shot(`12-${locale}-light-bulb`, `the light-bulb menu in ${locale}`, lightBulbOnAdd);
   }
   await p.close();
 }
