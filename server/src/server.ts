@@ -8,9 +8,11 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigStore } from './config';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
-import { completion } from './features/completion';
+import { completion, configureCompletion, COMPLETION_TRIGGERS } from './features/completion';
 import { forgetModel } from './features/document';
+import { formatDocument, formatOnType, formatRange } from './features/formatting';
 import { hover } from './features/hover';
+import { signatureHelp, SIGNATURE_TRIGGERS } from './features/signatureHelp';
 import { setLocale } from './l10n';
 import { initEngine } from './lint';
 import { Validator } from './validation';
@@ -38,13 +40,18 @@ connection.onInitialize((params): InitializeResult => {
     connection.console.error(`Could not load the shell parser: ${e?.stack ?? e}`);
     throw e;
   });
+  configureCompletion(caps, params.clientInfo?.name);
   validator = new Validator(connection, config, (uri) => documents.get(uri), ready);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
       hoverProvider: true,
-      completionProvider: { triggerCharacters: [] },
+      completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
+      signatureHelpProvider: { triggerCharacters: SIGNATURE_TRIGGERS, retriggerCharacters: [','] },
+      documentFormattingProvider: true,
+      documentRangeFormattingProvider: true,
+      documentOnTypeFormattingProvider: { firstTriggerCharacter: '\n' },
     },
     serverInfo: { name: 'dockerfile-doctor', version: process.env.DOCKERFILE_DOCTOR_VERSION ?? '0.1.0' },
   };
@@ -91,6 +98,44 @@ connection.onCompletion((params) => {
   const doc = documents.get(params.textDocument.uri);
   try {
     return doc ? completion(doc, params) : [];
+  } catch {
+    return [];
+  }
+});
+
+connection.onSignatureHelp((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  try {
+    return doc ? signatureHelp(doc, params) : null;
+  } catch {
+    return null;
+  }
+});
+
+connection.onDocumentFormatting(async (params) => {
+  const doc = documents.get(params.textDocument.uri);
+  try {
+    return doc ? formatDocument(doc, params, (await config.get(doc.uri)).format) : [];
+  } catch (e) {
+    connection.console.error(`Formatting failed: ${(e as Error)?.stack ?? e}`);
+    return [];
+  }
+});
+
+connection.onDocumentRangeFormatting(async (params) => {
+  const doc = documents.get(params.textDocument.uri);
+  try {
+    return doc ? formatRange(doc, params, (await config.get(doc.uri)).format) : [];
+  } catch (e) {
+    connection.console.error(`Formatting failed: ${(e as Error)?.stack ?? e}`);
+    return [];
+  }
+});
+
+connection.onDocumentOnTypeFormatting(async (params) => {
+  const doc = documents.get(params.textDocument.uri);
+  try {
+    return doc ? formatOnType(doc, params, (await config.get(doc.uri)).format) : [];
   } catch {
     return [];
   }

@@ -1,0 +1,221 @@
+/**
+ * Formatting on the model (document, range, and on-type after `\`+Enter). It only changes
+ * whitespace and keyword casing, never the meaning of an instruction:
+ * - keywords in the file's majority casing, no indentation before them, one space after;
+ * - continuation lines indented with the file's indent (deeper lines keep their extra depth);
+ * - one space before a continuation `\` (or all `\` of an instruction aligned, by setting);
+ * - trailing whitespace removed.
+ * Never touched: heredoc bodies and their delimiter lines, the text of comments, whitespace
+ * inside quoted strings (tracked across continuation lines; a line that starts inside a quote
+ * keeps its indentation), and a continuation line with no blank before it (`foo\⏎bar` is
+ * one word). When the quoting of an instruction cannot be followed (a shell comment, an
+ * unbalanced quote), its remaining lines are left as they are. Idempotent.
+ */
+import type { DocumentFormattingParams, DocumentOnTypeFormattingParams, DocumentRangeFormattingParams, TextEdit } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { KNOWN_INSTRUCTIONS, type DockerfileModel, type InstructionInfo } from '../model';
+import { modelFor } from './document';
+import { keywordCase, cased } from './reference/context';
+
+export interface FormatOptions {
+  alignContinuations: boolean;
+}
+
+/** Lines longer than this are left alone (as the linter does). */
+const MAX_LINE = 64 * 1024;
+
+export function formatDocument(doc: TextDocument, _params: DocumentFormattingParams, opts: FormatOptions): TextEdit[] {
+  const model = modelFor(doc);
+  return model ? formatModel(model, opts) : [];
+}
+
+export function formatRange(doc: TextDocument, params: DocumentRangeFormattingParams, opts: FormatOptions): TextEdit[] {
+  const model = modelFor(doc);
+  if (!model) return [];
+  const { start, end } = params.range;
+  const last = end.character === 0 && end.line > start.line ? end.line - 1 : end.line;
+  return formatModel(model, opts, start.line, last);
+}
+
+/** After Enter on a continued line: the previous line tidied, the new one indented. */
+export function formatOnType(doc: TextDocument, params: DocumentOnTypeFormattingParams, opts: FormatOptions): TextEdit[] {
+  const model = modelFor(doc);
+  const { line } = params.position;
+  if (!model || line === 0 || line >= model.lines.lineCount) return [];
+  return formatModel(model, opts, line - 1, line, true);
+}
+
+interface LineEdit {
+  line: number;
+  text: string;
+}
+
+/** The edits that format lines `from`..`to` of the model (each edit replaces one line's text). */
+export function formatModel(model: DockerfileModel, opts: FormatOptions, from = 0, to = Number.MAX_SAFE_INTEGER, onType = false): TextEdit[] {
+  const lines = model.lines;
+  to = Math.min(to, lines.lineCount - 1);
+  if (from > to) return [];
+  const style = keywordCase(model);
+  const indent = model.continuationIndent;
+  const out: LineEdit[] = [];
+  const set = (line: number, text: string) => {
+    if (line >= from && line <= to && text !== lines.lineText(line)) out.push({ line, text });
+  };
+  // Instructions cover their lines; the lines in between (comments, blanks) only lose trailing blanks.
+  let covered = from; // first line not handled yet
+  const list = model.instructions;
+  for (const ins of list) {
+    if (ins.endLine < from) continue;
+    if (ins.startLine > to) break;
+    for (let l = Math.max(covered, from); l < ins.startLine && l <= to; l++) set(l, trimEnd(lines.lineText(l)));
+    formatInstruction(model, ins, style, indent, opts, set, onType ? to : -1);
+    covered = Math.max(covered, ins.endLine + 1);
+  }
+  for (let l = Math.max(covered, from); l <= to; l++) {
+    if (onType && l === to && continuesInto(model, l)) {
+      // A fresh line after `\`+Enter: indent it.
+      if (lines.lineText(l).trim() === '') set(l, indent);
+      continue;
+    }
+    set(l, trimEnd(lines.lineText(l)));
+  }
+  return out.map((e) => ({
+    range: { start: { line: e.line, character: 0 }, end: { line: e.line, character: lines.lineEnd(e.line) - lines.starts[e.line] } },
+    newText: e.text,
+  }));
+}
+
+/** Whether line `l` is a blank line right after a continued instruction line. */
+function continuesInto(model: DockerfileModel, l: number): boolean {
+  const esc = model.escape;
+  for (let p = l - 1; p >= 0 && l - p < 50; p--) {
+    const t = trimEnd(model.lines.lineText(p));
+    if (t.trim() === '') continue;
+    return t.trimStart().startsWith('#') ? false : esc !== '' && t.endsWith(esc) && !t.trimStart().startsWith('#');
+  }
+  return false;
+}
+
+function trimEnd(s: string): string {
+  let e = s.length;
+  while (e > 0 && (s.charCodeAt(e - 1) === 32 || s.charCodeAt(e - 1) === 9)) e--;
+  return e === s.length ? s : s.slice(0, e);
+}
+
+function leadingBlank(s: string): number {
+  let i = 0;
+  while (i < s.length && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9)) i++;
+  return i;
+}
+
+type Quote = 0 | 39 | 34; // none, ', "
+
+/**
+ * Follows the quoting of `text[0, end)` from state `q`: returns the state at the end.
+ * `null` when it cannot be followed (a shell comment starts: the rest is not worth touching).
+ */
+function scanQuotes(text: string, q: Quote, escape: string, end: number): Quote | null {
+  const esc = escape.charCodeAt(0);
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (q === 39) {
+      if (c === 39) q = 0;
+      continue;
+    }
+    if ((c === 92 || c === esc) && i + 1 < end) {
+      i++;
+      continue;
+    }
+    if (q === 34) {
+      if (c === 34) q = 0;
+      continue;
+    }
+    if (c === 39 || c === 34) q = c;
+    else if (c === 35 && (i === 0 || text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) return null;
+  }
+  return q;
+}
+
+function formatInstruction(model: DockerfileModel, ins: InstructionInfo, style: 'upper' | 'lower', indent: string, opts: FormatOptions, set: (line: number, text: string) => void, freshLine: number): void {
+  const lines = model.lines;
+  const esc = model.escape;
+  // Heredoc bodies and their delimiter lines are content: never touched.
+  const protectedFrom: [number, number][] = ins.heredocs.map((h) => {
+    const first = lines.positionAt(h.contentStart).line;
+    const last = h.terminated ? lines.positionAt(h.contentEnd).line + (h.contentEnd > h.contentStart ? 1 : 0) : ins.endLine;
+    return [Math.max(first, ins.startLine + 1), last];
+  });
+  const isProtected = (l: number) => protectedFrom.some(([a, b]) => l >= a && l <= b);
+  interface Row { line: number; body: string; blank: string; cont: boolean; editable: boolean; reindent: boolean; lead: number; }
+  const rows: Row[] = [];
+  let q: Quote | null = 0;
+  let prevBlankBeforeEscape = false;
+  for (let l = ins.startLine; l <= ins.endLine; l++) {
+    if (isProtected(l)) {
+      q = null; // after a heredoc the quoting of the rest is not followed
+      continue;
+    }
+    const raw = lines.lineText(l);
+    if (raw.length > MAX_LINE) return;
+    let text = trimEnd(raw);
+    const startQ = q;
+    if (l === ins.startLine) {
+      // Keyword: no indentation, the file's casing, one space after.
+      const kwStart = ins.keywordStart - lines.starts[l];
+      const kwEnd = ins.keywordEnd - lines.starts[l];
+      if (kwStart >= 0 && kwEnd <= text.length && text.slice(0, kwStart).trim() === '') {
+        const rest = text.slice(kwEnd);
+        const after = leadingBlank(rest);
+        // Unknown words (typos) stay as written; a BOM stays in front.
+        const kw = KNOWN_INSTRUCTIONS.has(ins.keyword) ? cased(ins.keyword, style) : ins.keywordText;
+        const bom = l === 0 && text.startsWith('\uFEFF') ? '\uFEFF' : '';
+        text = bom + kw + (rest.length > after ? ` ${rest.slice(after)}` : '');
+      }
+    }
+    const trimmedStart = text.trimStart();
+    const isComment = l > ins.startLine && trimmedStart.startsWith('#');
+    const isBlank = trimmedStart === '';
+    let cont = false;
+    let body = text;
+    let blank = '';
+    if (!isComment && !isBlank && esc && text.endsWith(esc)) {
+      // A continued line (the escape at the end; spaces after it were trimmed).
+      const before = text.slice(0, text.length - esc.length);
+      const b = trimEnd(before);
+      cont = true;
+      body = b;
+      blank = before.slice(b.length);
+    }
+    let endQ: Quote | null = null;
+    if (!isComment && !isBlank && q !== null) {
+      endQ = scanQuotes(body, q, esc, body.length);
+      q = endQ;
+    }
+    const reindent = l > ins.startLine && startQ === 0 && (isComment || isBlank || leadingBlank(text) > 0 || prevBlankBeforeEscape);
+    // The blank before the escape can change only outside quotes, and only if there is one.
+    const blankEditable = cont && endQ === 0 && blank.length > 0;
+    rows.push({ line: l, body, blank: blankEditable ? ' ' : blank, cont, editable: blankEditable, reindent, lead: isBlank ? -1 : leadingBlank(body) });
+    if (!isComment && !isBlank) prevBlankBeforeEscape = cont && blank.length > 0;
+  }
+  // Continuation lines: the shallowest indented ones get the file's indent, deeper ones keep their extra.
+  const indented = rows.filter((r) => r.line > ins.startLine && r.reindent && r.lead > 0);
+  const base = indented.reduce((m, r) => Math.min(m, r.lead), Number.MAX_SAFE_INTEGER);
+  const texts = rows.map((r) => {
+    if (r.line === ins.startLine || !r.reindent) return r.body;
+    if (r.lead < 0) return r.line === freshLine ? indent : '';
+    const extra = r.lead > base ? r.body.slice(base, r.lead) : '';
+    return indent + extra + r.body.slice(r.lead);
+  });
+  let column = 0;
+  if (opts.alignContinuations) {
+    for (let i = 0; i < rows.length; i++) if (rows[i].editable) column = Math.max(column, texts[i].length + 1);
+  }
+  rows.forEach((r, i) => {
+    let t = texts[i];
+    if (r.cont) {
+      const pad = r.editable ? (opts.alignContinuations ? ' '.repeat(Math.max(1, column - t.length)) : ' ') : r.blank;
+      t = t + pad + esc;
+    }
+    set(r.line, t);
+  });
+}
