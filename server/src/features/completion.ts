@@ -20,10 +20,10 @@ import type { DockerfileModel, InstructionInfo } from '../model';
 import { RULES } from '../rules';
 import { modelFor } from './document';
 import {
-  DIRECTIVES, INSTRUCTION_DOCS, INSTRUCTION_FLAGS, KEYWORD_SNIPPETS, MOUNT_OPTIONS, MOUNT_OPTION_ALIASES, MOUNT_TYPES,
+  BUILDKIT_CHECKS, buildkitCheckUrl, DIRECTIVES, INSTRUCTION_DOCS, INSTRUCTION_FLAGS, KEYWORD_SNIPPETS, MOUNT_OPTIONS, MOUNT_OPTION_ALIASES, MOUNT_TYPES,
   PLATFORMS, PREDEFINED_ARGS, PROXY_DOC, type FlagDoc,
 } from './instructions';
-import { cased, heredocAt, inDirectiveBlock, instructionAt, keywordCase, stagesBefore, variablesAt, type VariableDef } from './reference/context';
+import { cased, heredocAt, inDirectiveBlock, instructionAt, lastInstructionAt, keywordCase, stagesBefore, variablesAt, type VariableDef } from './reference/context';
 import { SNIPPETS } from './reference/snippets';
 
 /** Characters that open a completion worth showing (never a plain space). */
@@ -68,7 +68,7 @@ export function completion(doc: TextDocument, params: CompletionParams): Complet
     if (!m) return [];
     if (!invoked && !m[1]) return [];
     const start = character - (m[1]?.length ?? 0);
-    keywordItems(c, model, start, loc ? loc.index : -1, new Set());
+    keywordItems(c, model, start, loc ? loc.index : -1, offset, new Set());
     snippetItems(c, start);
     return c.items;
   }
@@ -127,9 +127,12 @@ function md(value: string): { kind: typeof MarkupKind.Markdown; value: string } 
   return { kind: MarkupKind.Markdown, value };
 }
 
-function keywordItems(c: Collector, model: DockerfileModel, start: number, index: number, exclude: Set<string>): void {
-  const style = keywordCase(model);
-  const beforeFrom = model.stageStarts.length === 0 || (index >= 0 ? model.instructions[index].stage < 0 : false);
+function keywordItems(c: Collector, model: DockerfileModel, start: number, index: number, offset: number, exclude: Set<string>): void {
+  // The casing of the other keywords (the word being typed is one of the file's instructions).
+  const typing = index >= 0 && !exclude.size ? model.instructions[index] : undefined;
+  const style = keywordCase(model, typing);
+  const prev = lastInstructionAt(model, index >= 0 ? model.instructions[index].start - 1 : offset);
+  const beforeFrom = prev < 0 || (model.instructions[prev].stage < 0 && model.instructions[prev].keyword !== 'FROM');
   for (const kw of Object.keys(INSTRUCTION_DOCS)) {
     if (exclude.has(kw)) continue;
     const info = INSTRUCTION_DOCS[kw];
@@ -191,7 +194,7 @@ function instructionItems(c: Collector, model: DockerfileModel, ins: Instruction
   if (keyword === 'ONBUILD') {
     if (tokens.length === 0) {
       if (!/^[A-Za-z]*$/.test(word)) return;
-      keywordItems(c, model, ws, index, new Set(['ONBUILD', 'FROM', 'MAINTAINER']));
+      keywordItems(c, model, ws, index, offset, new Set(['ONBUILD', 'FROM', 'MAINTAINER']));
       return;
     }
     keyword = tokens[0].toUpperCase();
@@ -311,7 +314,9 @@ function mountItems(c: Collector, model: DockerfileModel, index: number, value: 
 }
 
 function stageItems(c: Collector, model: DockerfileModel, index: number, start: number): void {
-  const stages = stagesBefore(model, index);
+  // Earlier stages, not the one being built (a stage cannot copy from itself).
+  const own = model.instructions[index];
+  const stages = stagesBefore(model, index).filter((s) => own.keyword === 'FROM' || s.ins.stage !== own.stage);
   stages.forEach((s, n) => {
     c.add(start, {
       label: s.name,
@@ -377,7 +382,7 @@ function commentItems(c: Collector, model: DockerfileModel, line: number, rawBef
         if (skip) {
           const seg = skip[1].lastIndexOf(',') + 1;
           const s = before.length - skip[1].length + seg;
-          buildkitItems(c, shift + s);
+          buildkitItems(c, shift + s, new Set(skip[1].split(',').map((x) => x.trim())));
           return;
         }
         if (/(?:^|;)[ \t]*[a-z]*$/i.test(v)) {
@@ -420,10 +425,19 @@ function commentItems(c: Collector, model: DockerfileModel, line: number, rawBef
   }
 }
 
-function buildkitItems(c: Collector, start: number): void {
-  RULES.forEach((r, n) => {
-    if (!r.related.buildkit) return;
-    c.add(start, { label: r.related.buildkit, kind: CompletionItemKind.EnumMember, detail: r.id, documentation: md(t(r.description)), sortText: String(n).padStart(3, '0') });
+function buildkitItems(c: Collector, start: number, done: Set<string>): void {
+  const names = new Set(BUILDKIT_CHECKS);
+  for (const r of RULES) if (r.related.buildkit) names.add(r.related.buildkit);
+  [...names].sort().forEach((name, n) => {
+    if (done.has(name)) return;
+    const rule = RULES.find((r) => r.related.buildkit === name);
+    c.add(start, {
+      label: name,
+      kind: CompletionItemKind.EnumMember,
+      detail: rule ? rule.id : 'BuildKit',
+      documentation: md(rule ? t(rule.description) : `[${name}](${buildkitCheckUrl(name)})`),
+      sortText: String(n).padStart(3, '0'),
+    });
   });
   c.add(start, { label: 'all', kind: CompletionItemKind.EnumMember, documentation: md(t('Skips every build check.')), sortText: '999' });
 }

@@ -12,7 +12,7 @@ import { RULES, docsUrl } from '../rules';
 import type { Rule } from '../rules/types';
 import { modelFor } from './document';
 import {
-  DIRECTIVES, INSTRUCTION_DOCS, INSTRUCTION_FLAGS, MOUNT_OPTIONS, MOUNT_OPTION_ALIASES, MOUNT_TYPES, PREDEFINED_ARGS, PROXY_DOC, referenceUrl,
+  BUILDKIT_CHECKS, buildkitCheckUrl, DIRECTIVES, INSTRUCTION_DOCS, INSTRUCTION_FLAGS, MOUNT_OPTIONS, MOUNT_OPTION_ALIASES, MOUNT_TYPES, PREDEFINED_ARGS, PROXY_DOC, referenceUrl,
 } from './instructions';
 import { code, heredocAt, inDirectiveBlock, instructionAt, stageName, stagesBefore, variableRefAt, variablesAt } from './reference/context';
 
@@ -150,7 +150,8 @@ function commentHover(model: DockerfileModel, line: number, raw: string, charact
     const name = directive[1].toLowerCase();
     if (name === 'check' && word.toLowerCase() !== 'check' && word !== 'skip' && word !== 'error') {
       const rule = RULES.find((r) => r.related.buildkit === word);
-      return rule ? at(s, e, ruleDoc(rule)) : null;
+      if (rule) return at(s, e, ruleDoc(rule));
+      return BUILDKIT_CHECKS.includes(word) ? at(s, e, `**${word}** — [${t('BuildKit build check')}](${buildkitCheckUrl(word)})`) : null;
     }
     const d = DIRECTIVES[name];
     if (!d) return null;

@@ -176,6 +176,21 @@ export const PROXY_DOC = 'Predefined proxy argument: usable without an ARG line 
 
 export const PLATFORMS = ['$BUILDPLATFORM', '$TARGETPLATFORM', 'linux/amd64', 'linux/arm64', 'linux/arm/v7', 'linux/arm/v6', 'linux/386', 'linux/ppc64le', 'linux/s390x', 'linux/riscv64', 'windows/amd64'];
 
+/** BuildKit's build checks (docs.docker.com/reference/build-checks), for `# check=skip=`. */
+export const BUILDKIT_CHECKS = [
+  'ConsistentInstructionCasing', 'CopyIgnoredFile', 'DuplicateStageName', 'ExposeInvalidFormat', 'ExposeProtoCasing',
+  'FromAsCasing', 'FromPlatformFlagConstDisallowed', 'InvalidBaseImagePlatform', 'InvalidDefaultArgInFrom',
+  'InvalidDefinitionDescription', 'JSONArgsRecommended', 'LegacyKeyValueFormat', 'MaintainerDeprecated',
+  'MultipleInstructionsDisallowed', 'NoEmptyContinuation', 'RedundantTargetPlatform', 'ReservedStageName',
+  'SecretsUsedInArgOrEnv', 'StageNameCasing', 'UndefinedArgInFrom', 'UndefinedVar', 'WorkdirRelativePath',
+];
+
+/** Docs page of a BuildKit check: `JSONArgsRecommended` → …/build-checks/json-args-recommended/. */
+export function buildkitCheckUrl(name: string): string {
+  const kebab = name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2').toLowerCase();
+  return `https://docs.docker.com/reference/build-checks/${kebab}/`;
+}
+
 /** Docs page of an instruction in the Dockerfile reference. */
 export function referenceUrl(keyword: string): string {
   return `https://docs.docker.com/reference/dockerfile/#${keyword.toLowerCase()}`;

@@ -175,14 +175,16 @@ export function variablesAt(model: DockerfileModel, index: number, offset: numbe
 }
 
 /** `upper` unless most keywords of the file are written in lower case. */
-export function keywordCase(model: DockerfileModel): 'upper' | 'lower' {
+export function keywordCase(model: DockerfileModel, except?: InstructionInfo): 'upper' | 'lower' {
   let upper = 0;
   let lower = 0;
   for (const ins of model.instructions) {
+    if (ins === except) continue;
     const k = ins.keywordText;
     if (k === ins.keyword) upper++;
     else if (k === k.toLowerCase()) lower++;
   }
+  if (upper === 0 && lower === 0 && except) return except.keywordText === except.keywordText.toLowerCase() ? 'lower' : 'upper';
   return lower > upper ? 'lower' : 'upper';
 }
 
