@@ -7,15 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import type { CompletionItem, SignatureHelp } from 'vscode-languageserver-protocol';
 import { applyEdits, LspClient } from './lsp';
-
-/** `text` with a `|` marking the cursor → the text without it and the position. */
-export function cursor(marked: string): { text: string; position: { line: number; character: number } } {
-  const at = marked.indexOf('|');
-  assert.ok(at >= 0, 'no | in the text');
-  const text = marked.slice(0, at) + marked.slice(at + 1);
-  const lines = marked.slice(0, at).split(/\r\n|\n/);
-  return { text, position: { line: lines.length - 1, character: lines[lines.length - 1].length } };
-}
+import { cursor } from './cursor';
 
 let n = 0;
 
