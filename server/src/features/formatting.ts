@@ -56,7 +56,8 @@ export function formatModel(model: DockerfileModel, opts: FormatOptions, from = 
   to = Math.min(to, lines.lineCount - 1);
   if (from > to) return [];
   const style = keywordCase(model);
-  const indent = model.continuationIndent;
+  const cache = new Map<InstructionInfo, Analysis | null>();
+  const indent = fileIndent(model, style, cache);
   const out: LineEdit[] = [];
   const set = (line: number, text: string) => {
     if (line >= from && line <= to && text !== lines.lineText(line)) out.push({ line, text });
@@ -68,7 +69,9 @@ export function formatModel(model: DockerfileModel, opts: FormatOptions, from = 
     if (ins.endLine < from) continue;
     if (ins.startLine > to) break;
     for (let l = Math.max(covered, from); l < ins.startLine && l <= to; l++) set(l, trimEnd(lines.lineText(l)));
-    formatInstruction(model, ins, style, indent, opts, set, onType ? to : -1);
+    const a = analysed(model, ins, style, cache);
+    if (a) formatInstruction(model, ins, a, indent, opts, set, onType ? to : -1);
+    else for (let l = Math.max(ins.startLine, from); l <= ins.endLine && l <= to; l++) set(l, lines.lineText(l));
     covered = Math.max(covered, ins.endLine + 1);
   }
   for (let l = Math.max(covered, from); l <= to; l++) {
@@ -136,7 +139,58 @@ function scanQuotes(text: string, q: Quote, escape: string, end: number): Quote 
   return q;
 }
 
-function formatInstruction(model: DockerfileModel, ins: InstructionInfo, style: 'upper' | 'lower', indent: string, opts: FormatOptions, set: (line: number, text: string) => void, freshLine: number): void {
+interface Row { line: number; body: string; blank: string; cont: boolean; editable: boolean; reindent: boolean; lead: number; }
+
+interface Analysis {
+  rows: Row[];
+  /** The shallowest re-indentable continuation line's depth, in columns (MAX when none). */
+  base: number;
+  /** Its indentation as written. */
+  baseText: string | null;
+}
+
+/** Depth in columns (a tab counts four), so a file mixing tabs and spaces gets one indent. */
+function width(r: Row): number {
+  let w = 0;
+  for (let i = 0; i < r.lead; i++) w += r.body.charCodeAt(i) === 9 ? 4 : 1;
+  return w;
+}
+
+/**
+ * The indentation continuation lines get: the one most continued instructions (of the first
+ * hundred) use for their shallowest continuation line — stable under formatting — else 4 spaces.
+ */
+function fileIndent(model: DockerfileModel, style: 'upper' | 'lower', cache: Map<InstructionInfo, Analysis | null>): string {
+  const votes = new Map<string, number>();
+  let best = '    ';
+  let bestVotes = 0;
+  let seen = 0;
+  for (const ins of model.instructions) {
+    if (ins.endLine === ins.startLine) continue;
+    const a = analysed(model, ins, style, cache);
+    if (a?.baseText) {
+      const v = (votes.get(a.baseText) ?? 0) + 1;
+      votes.set(a.baseText, v);
+      if (v > bestVotes) {
+        best = a.baseText;
+        bestVotes = v;
+      }
+    }
+    if (++seen >= 100) break;
+  }
+  return best;
+}
+
+function analysed(model: DockerfileModel, ins: InstructionInfo, style: 'upper' | 'lower', cache: Map<InstructionInfo, Analysis | null>): Analysis | null {
+  let a = cache.get(ins);
+  if (a === undefined) {
+    a = analyse(model, ins, style);
+    cache.set(ins, a);
+  }
+  return a;
+}
+
+function analyse(model: DockerfileModel, ins: InstructionInfo, style: 'upper' | 'lower'): Analysis | null {
   const lines = model.lines;
   const esc = model.escape;
   // Heredoc bodies and their delimiter lines are content: never touched.
@@ -146,7 +200,6 @@ function formatInstruction(model: DockerfileModel, ins: InstructionInfo, style: 
     return [Math.max(first, ins.startLine + 1), last];
   });
   const isProtected = (l: number) => protectedFrom.some(([a, b]) => l >= a && l <= b);
-  interface Row { line: number; body: string; blank: string; cont: boolean; editable: boolean; reindent: boolean; lead: number; }
   const rows: Row[] = [];
   let q: Quote | null = 0;
   let prevBlankBeforeEscape = false;
@@ -156,7 +209,7 @@ function formatInstruction(model: DockerfileModel, ins: InstructionInfo, style: 
       continue;
     }
     const raw = lines.lineText(l);
-    if (raw.length > MAX_LINE) return;
+    if (raw.length > MAX_LINE) return null;
     let text = trimEnd(raw);
     const startQ = q;
     if (l === ins.startLine) {
@@ -191,20 +244,37 @@ function formatInstruction(model: DockerfileModel, ins: InstructionInfo, style: 
       endQ = scanQuotes(body, q, esc, body.length);
       q = endQ;
     }
-    const reindent = l > ins.startLine && startQ === 0 && (isComment || isBlank || leadingBlank(text) > 0 || prevBlankBeforeEscape);
+    // Comment lines keep their column when they have none (docker-library writes them at 0).
+    const reindent = l > ins.startLine && startQ === 0 && (isComment ? leadingBlank(text) > 0 : isBlank || leadingBlank(text) > 0 || prevBlankBeforeEscape);
     // The blank before the escape can change only outside quotes, and only if there is one.
-    const blankEditable = cont && endQ === 0 && blank.length > 0;
+    const blankEditable = cont && endQ === 0 && blank.length > 0 && body.trim() !== '';
     rows.push({ line: l, body, blank: blankEditable ? ' ' : blank, cont, editable: blankEditable, reindent, lead: isBlank ? -1 : leadingBlank(body) });
     if (!isComment && !isBlank) prevBlankBeforeEscape = cont && blank.length > 0;
   }
   // Continuation lines: the shallowest indented ones get the file's indent, deeper ones keep their extra.
   const indented = rows.filter((r) => r.line > ins.startLine && r.reindent && r.lead > 0);
-  const base = indented.reduce((m, r) => Math.min(m, r.lead), Number.MAX_SAFE_INTEGER);
+  let base = Number.MAX_SAFE_INTEGER;
+  let baseText: string | null = null;
+  for (const r of indented) {
+    const w = width(r);
+    if (w < base) {
+      base = w;
+      baseText = r.body.slice(0, r.lead);
+    }
+  }
+  return { rows, base, baseText };
+}
+
+function formatInstruction(model: DockerfileModel, ins: InstructionInfo, a: Analysis, indent: string, opts: FormatOptions, set: (line: number, text: string) => void, freshLine: number): void {
+  const esc = model.escape;
+  const { rows, base } = a;
+  const tabs = /^\t+$/.test(indent);
   const texts = rows.map((r) => {
     if (r.line === ins.startLine || !r.reindent) return r.body;
     if (r.lead < 0) return r.line === freshLine ? indent : '';
-    const extra = r.lead > base ? r.body.slice(base, r.lead) : '';
-    return indent + extra + r.body.slice(r.lead);
+    const extra = r.lead > 0 ? width(r) - base : 0;
+    const pad = extra <= 0 ? '' : tabs ? '\t'.repeat(Math.max(1, Math.round(extra / 4))) : ' '.repeat(extra);
+    return indent + pad + r.body.slice(r.lead);
   });
   let column = 0;
   if (opts.alignContinuations) {
@@ -212,7 +282,10 @@ function formatInstruction(model: DockerfileModel, ins: InstructionInfo, style: 
   }
   rows.forEach((r, i) => {
     let t = texts[i];
-    if (r.cont) {
+    if (r.cont && r.body.trim() === '') {
+      // A line that is only `\`: its blank is its indentation.
+      t = (r.reindent ? indent : r.blank) + esc;
+    } else if (r.cont) {
       const pad = r.editable ? (opts.alignContinuations ? ' '.repeat(Math.max(1, column - t.length)) : ' ') : r.blank;
       t = t + pad + esc;
     }

@@ -1,0 +1,67 @@
+/**
+ * The formatter on every corpus file: idempotent; the instructions, their flags, arguments and
+ * heredoc bodies are unchanged (dockerfile-ast parses before/after compared); comments keep their
+ * text; the lint findings are the same (except casing/whitespace rules, none so far).
+ */
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DockerfileModel } from '../../server/src/model';
+import { formatModel, type FormatOptions } from '../../server/src/features/formatting';
+import { applyEdits } from '../server/lsp';
+import { corpusFiles, lintAll, ready } from '../helpers';
+
+export function format(text: string, opts: FormatOptions = { alignContinuations: false }): string {
+  return applyEdits(text, formatModel(new DockerfileModel(text), opts));
+}
+
+/** What an instruction means, whitespace aside. */
+export function meaning(text: string): unknown[] {
+  const m = new DockerfileModel(text);
+  return [
+    m.escape,
+    m.directives.map((d) => [d.name, d.value]),
+    m.comments.map((c) => c.content),
+    ...m.instructions.map((i) => ({
+      keyword: i.keyword,
+      flags: i.flags.map((f) => [f.name, f.value]),
+      args: i.args.map((a) => a.value),
+      json: i.json,
+      heredocs: i.heredocs.map((h) => [h.name, m.text.slice(h.contentStart, h.contentEnd), h.terminated]),
+    })),
+  ];
+}
+
+const WHITESPACE_RULES = /casing|whitespace|indent/;
+
+function findings(text: string): string[] {
+  return lintAll(text).filter((f) => !WHITESPACE_RULES.test(f.ruleId)).map((f) => `${f.ruleId}@${f.range.start.line}`).sort();
+}
+
+const { files, skip } = corpusFiles();
+
+describe('formatter on the corpus', { skip }, () => {
+  for (const opts of [{ alignContinuations: false }, { alignContinuations: true }]) {
+    it(`every file: idempotent, meaning and findings kept (align: ${opts.alignContinuations})`, async () => {
+      await ready;
+      let changed = 0;
+      for (const file of files) {
+        const text = fs.readFileSync(file, 'utf8');
+        const name = path.basename(file);
+        let once: string;
+        try {
+          once = format(text, opts);
+        } catch (e) {
+          assert.fail(`${name}: formatter threw ${(e as Error).stack}`);
+        }
+        if (once !== text) changed++;
+        assert.equal(format(once, opts), once, `${name}: not idempotent`);
+        assert.equal(once.split(/\r\n|\n|\r/).length, text.split(/\r\n|\n|\r/).length, `${name}: line count changed`);
+        assert.deepEqual(meaning(once), meaning(text), `${name}: meaning changed`);
+        if (!opts.alignContinuations) assert.deepEqual(findings(once), findings(text), `${name}: findings changed`);
+      }
+      assert.ok(changed > 0, 'the formatter changed no file at all');
+    });
+  }
+});
