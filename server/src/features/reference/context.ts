@@ -97,19 +97,34 @@ export interface VariableDef {
   inherited?: boolean;
 }
 
-interface PropertyLike {
-  getName(): string;
-  getValue(): string | null;
+interface Property {
+  name: string;
+  value: string | null;
 }
 
-function properties(ins: InstructionInfo): PropertyLike[] {
-  const node = ins.node as unknown as { getProperties?: () => PropertyLike[] };
-  if (typeof node.getProperties !== 'function') return [];
-  try {
-    return node.getProperties();
-  } catch {
-    return [];
+/** Removes one pair of matching quotes around a value. */
+function unquote(v: string): string {
+  if (v.length >= 2 && (v[0] === '"' || v[0] === "'") && v[v.length - 1] === v[0]) return v.slice(1, -1);
+  return v;
+}
+
+/**
+ * The `name=value` pairs of an ENV or ARG, from the words the model already holds (cheaper
+ * than dockerfile-ast's properties on a big file). `ENV NAME value words` is the legacy form.
+ */
+function properties(ins: InstructionInfo): Property[] {
+  const args = ins.args;
+  if (args.length === 0) return [];
+  if (ins.keyword === 'ENV' && !args[0].value.includes('=')) {
+    return [{ name: args[0].value, value: args.length > 1 ? unquote(args.slice(1).map((a) => a.value).join(' ')) : '' }];
   }
+  const out: Property[] = [];
+  for (const a of args) {
+    const eq = a.value.indexOf('=');
+    if (eq === 0) continue;
+    out.push(eq < 0 ? { name: a.value, value: null } : { name: a.value.slice(0, eq), value: unquote(a.value.slice(eq + 1)) });
+  }
+  return out;
 }
 
 function globalArgs(model: DockerfileModel, beforeOffset: number): Map<string, VariableDef> {
@@ -117,7 +132,7 @@ function globalArgs(model: DockerfileModel, beforeOffset: number): Map<string, V
   for (const ins of model.instructions) {
     if (ins.stage >= 0 || ins.keyword === 'FROM' || ins.start >= beforeOffset) break;
     if (ins.keyword !== 'ARG') continue;
-    for (const p of properties(ins)) vars.set(p.getName(), { name: p.getName(), kind: 'ARG', value: p.getValue(), ins });
+    for (const p of properties(ins)) vars.set(p.name, { name: p.name, kind: 'ARG', value: p.value, ins });
   }
   return vars;
 }
@@ -141,12 +156,12 @@ function stageVars(model: DockerfileModel, stage: number, until: number, own: bo
   for (let i = first + 1; i < until && i < model.instructions.length; i++) {
     const ins = model.instructions[i];
     if (ins.keyword === 'ENV') {
-      for (const p of properties(ins)) vars.set(p.getName(), { name: p.getName(), kind: 'ENV', value: p.getValue(), ins });
+      for (const p of properties(ins)) vars.set(p.name, { name: p.name, kind: 'ENV', value: p.value, ins });
     } else if (ins.keyword === 'ARG' && own) {
       for (const p of properties(ins)) {
-        const name = p.getName();
+        const name = p.name;
         // `ARG NAME` without a value takes the global default.
-        const value = p.getValue() ?? globals.get(name)?.value ?? null;
+        const value = p.value ?? globals.get(name)?.value ?? null;
         vars.set(name, { name, kind: 'ARG', value, ins });
       }
     }
