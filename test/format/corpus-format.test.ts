@@ -7,13 +7,44 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DockerfileModel } from '../../server/src/model';
+import { DockerfileModel, joinLogical, type InstructionInfo } from '../../server/src/model';
 import { formatModel, type FormatOptions } from '../../server/src/features/formatting';
 import { applyEdits } from '../server/lsp';
 import { corpusFiles, lintAll, ready } from '../helpers';
 
 export function format(text: string, opts: FormatOptions = { alignContinuations: false }): string {
   return applyEdits(text, formatModel(new DockerfileModel(text), opts));
+}
+
+/**
+ * Docker's logical line of an instruction (continuations joined, comment and blank lines in
+ * them dropped, as BuildKit does) with the blanks outside quotes collapsed: what the builder
+ * sees, whitespace aside. Blanks inside quotes count. Up to the first heredoc body.
+ */
+export function logical(m: DockerfileModel, i: InstructionInfo): string {
+  const end = i.heredocs.length > 0 ? Math.min(i.end, i.heredocs[0].contentStart) : i.end;
+  const joined = joinLogical(m.text, i.keywordEnd, end, m.escape).text;
+  let out = '';
+  let q = '';
+  let blank = false;
+  for (let k = 0; k < joined.length; k++) {
+    const c = joined[k];
+    if (!q && (c === ' ' || c === '\t' || c === '\n' || c === '\r')) {
+      blank = true;
+      continue;
+    }
+    if (blank && out) out += ' ';
+    blank = false;
+    out += c;
+    if (q === "'") {
+      if (c === "'") q = '';
+    } else if ((c === '\\' || c === m.escape) && k + 1 < joined.length) {
+      out += joined[++k];
+    } else if (q === '"') {
+      if (c === '"') q = '';
+    } else if (c === '"' || c === "'") q = c;
+  }
+  return out;
 }
 
 /** What an instruction means, whitespace aside. */
@@ -25,6 +56,7 @@ export function meaning(text: string): unknown[] {
     m.comments.map((c) => c.content),
     ...m.instructions.map((i) => ({
       keyword: i.keyword,
+      logical: logical(m, i),
       flags: i.flags.map((f) => [f.name, f.value]),
       args: i.args.map((a) => a.value),
       json: i.json,
@@ -38,6 +70,15 @@ const WHITESPACE_RULES = /casing|whitespace|indent/;
 function findings(text: string): string[] {
   return lintAll(text).filter((f) => !WHITESPACE_RULES.test(f.ruleId)).map((f) => `${f.ruleId}@${f.range.start.line}`).sort();
 }
+
+describe('the meaning check itself', () => {
+  it('sees blanks inside quotes and a word split by a continuation, not blanks outside', () => {
+    assert.notDeepEqual(meaning('FROM a\nRUN echo "x  \\\n   y"\n'), meaning('FROM a\nRUN echo "x  \\\n    y"\n'));
+    assert.notDeepEqual(meaning('FROM a\nRUN apt-get install foo\\\nbar\n'), meaning('FROM a\nRUN apt-get install foo\\\n    bar\n'));
+    assert.notDeepEqual(meaning('FROM a\nRUN <<EOF\n a\nEOF\n'), meaning('FROM a\nRUN <<EOF\n  a\nEOF\n'));
+    assert.deepEqual(meaning('FROM a\nRUN echo x  \\\n   y\n'), meaning('from a\n  RUN echo x \\\n    y\n'));
+  });
+});
 
 const { files, skip } = corpusFiles();
 
