@@ -57,6 +57,11 @@ describe('completion', () => {
     assert.deepEqual((copy.textEdit as { range: unknown }).range, { start: { line: 2, character: 0 }, end: { line: 2, character: 2 } });
     assert.equal(sorted(upper)[0], 'RUN', 'RUN ranks first inside a stage');
     assert.ok(upper.find((i) => i.label === 'MAINTAINER')!.tags?.includes(1), 'MAINTAINER is deprecated');
+    // Retyping the keyword of an existing instruction: the whole word, no snippet body, no snippets.
+    const existing = await complete('FROM alpine\nCO|PX a b');
+    const c2 = existing.find((i) => i.label === 'COPY')!;
+    assert.deepEqual(c2.textEdit, { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 4 } }, newText: 'COPY' });
+    assert.equal(existing.filter((i) => i.kind === 15).length, 0);
   });
 
   it('serves the snippets of snippets/ (each prefix once, with the localised name)', async () => {

@@ -68,8 +68,13 @@ export function completion(doc: TextDocument, params: CompletionParams): Complet
     if (!m) return [];
     if (!invoked && !m[1]) return [];
     const start = character - (m[1]?.length ?? 0);
-    keywordItems(c, model, start, loc ? loc.index : -1, offset, new Set());
-    snippetItems(c, start);
+    // Changing the keyword of an existing instruction: the whole word, no snippet body.
+    const rest = lineText.slice(character);
+    const wordEnd = character + (/^[\w-]*/.exec(rest)?.[0].length ?? 0);
+    const bare = /\S/.test(lineText.slice(wordEnd));
+    if (wordEnd > character) c.end = wordEnd;
+    keywordItems(c, model, start, loc ? loc.index : -1, offset, new Set(), bare);
+    if (!bare) snippetItems(c, start);
     return c.items;
   }
   instructionItems(c, model, loc.ins, loc.index, offset, before, invoked);
@@ -78,10 +83,14 @@ export function completion(doc: TextDocument, params: CompletionParams): Complet
 
 class Collector {
   readonly items: CompletionItem[] = [];
-  constructor(readonly line: number, readonly character: number) {}
+  /** Where the replaced text ends (the cursor, or the end of the word under it). */
+  end: number;
+  constructor(readonly line: number, readonly character: number) {
+    this.end = character;
+  }
 
   range(start: number): LspRange {
-    return { start: { line: this.line, character: start }, end: { line: this.line, character: this.character } };
+    return { start: { line: this.line, character: start }, end: { line: this.line, character: this.end } };
   }
 
   add(start: number, item: CompletionItem & { newText?: string }): void {
@@ -127,7 +136,7 @@ function md(value: string): { kind: typeof MarkupKind.Markdown; value: string } 
   return { kind: MarkupKind.Markdown, value };
 }
 
-function keywordItems(c: Collector, model: DockerfileModel, start: number, index: number, offset: number, exclude: Set<string>): void {
+function keywordItems(c: Collector, model: DockerfileModel, start: number, index: number, offset: number, exclude: Set<string>, bare = false): void {
   // The casing of the other keywords (the word being typed is one of the file's instructions).
   const typing = index >= 0 && !exclude.size ? model.instructions[index] : undefined;
   const style = keywordCase(model, typing);
@@ -147,8 +156,8 @@ function keywordItems(c: Collector, model: DockerfileModel, start: number, index
       documentation: md(t(info.summary)),
       sortText: `0${String(rank + 10).padStart(3, '0')}`,
       filterText: label,
-      newText: `${label} ${KEYWORD_SNIPPETS[kw] ?? ''}`,
-      insertTextFormat: InsertTextFormat.Snippet,
+      newText: bare ? label : `${label} ${KEYWORD_SNIPPETS[kw] ?? ''}`,
+      insertTextFormat: bare ? InsertTextFormat.PlainText : InsertTextFormat.Snippet,
       tags: kw === 'MAINTAINER' ? [CompletionItemTag.Deprecated] : undefined,
     });
   }
