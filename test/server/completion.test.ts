@@ -132,6 +132,8 @@ describe('completion', () => {
     assert.ok(names.includes('VERSION') && names.includes('HOME_DIR') && !names.includes('AFTER'), names.join());
     assert.match(stage.find((i) => i.label === 'VERSION')!.detail!, /VERSION=1/, 'redeclared global ARG keeps its default');
     assert.equal((stage.find((i) => i.label === 'HOME_DIR')!.textEdit as { newText: string }).newText, 'HOME_DIR}');
+    const autoClosed = await complete('FROM alpine\nENV HOME_DIR=/app\nRUN echo ${|}\n');
+    assert.equal((autoClosed.find((i) => i.label === 'HOME_DIR')!.textEdit as { newText: string }).newText, 'HOME_DIR', 'no second }');
     // A global ARG not redeclared in the stage is not in scope there.
     assert.ok(!labels(await complete('ARG VERSION=1\nFROM alpine\nRUN echo $|')).includes('VERSION'));
     // Multi-stage: ENV is inherited from the parent stage.
@@ -160,6 +162,8 @@ describe('completion', () => {
     const theirs = labels(await complete('FROM alpine\n# hadolint ignore=DL3059,|\nRUN x'));
     assert.ok(theirs.includes('DL3020') && !theirs.includes('DL3059') && !theirs.includes('consecutive-run'));
     assert.ok(labels(await complete('FROM alpine\n# |')).includes('dockerfile-doctor ignore='));
+    assert.deepEqual(await complete('FROM alpine\n#|', '#'), [], 'starting a comment pops nothing up');
+    assert.ok(labels(await complete('FROM alpine\n# ha|')).includes('hadolint ignore='));
   });
 
   it('half-typed lines, CRLF, BOM, escape=` and ONBUILD never throw and stay correct', async () => {

@@ -60,7 +60,7 @@ export function completion(doc: TextDocument, params: CompletionParams): Complet
   }
   const trimmed = before.trimStart();
   if (trimmed.startsWith('#') && (!loc || loc.ins.startLine < line)) {
-    commentItems(c, model, line, before);
+    commentItems(c, model, line, before, invoked);
     return c.items;
   }
   if (!loc || (loc.ins.startLine === line && offset <= loc.ins.keywordEnd)) {
@@ -355,6 +355,7 @@ function variableItems(c: Collector, model: DockerfileModel, index: number, offs
   if (dollar > 0 && before[dollar - 1] === model.escape) return false;
   if (ins && ins.json && (ins.keyword === 'RUN' || ins.keyword === 'CMD' || ins.keyword === 'ENTRYPOINT')) return true;
   const start = dollar + 1 + m[1].length;
+  const closed = model.text[offset] === '}';
   const vars = variablesAt(model, index, offset);
   for (const v of vars.values()) {
     c.add(start, {
@@ -363,13 +364,14 @@ function variableItems(c: Collector, model: DockerfileModel, index: number, offs
       detail: v.kind === 'predefined' ? 'ARG' : `${v.kind} ${v.name}${v.value !== null ? `=${v.value}` : ''}`,
       documentation: md(variableDoc(v)),
       sortText: v.kind === 'predefined' ? `2${v.name}` : `0${v.name}`,
-      newText: m[1] ? `${v.name}}` : v.name,
+      // `${` may already have its `}` (editors auto-close braces).
+      newText: m[1] && !closed ? `${v.name}}` : v.name,
     });
   }
   return true;
 }
 
-function commentItems(c: Collector, model: DockerfileModel, line: number, rawBefore: string): void {
+function commentItems(c: Collector, model: DockerfileModel, line: number, rawBefore: string, invoked: boolean): void {
   const before = line === 0 ? rawBefore.replace(/^\uFEFF/, '') : rawBefore;
   const shift = rawBefore.length - before.length;
   if (inDirectiveBlock(model, line)) {
@@ -427,7 +429,8 @@ function commentItems(c: Collector, model: DockerfileModel, line: number, rawBef
     return;
   }
   const start = /^([ \t]*#[ \t]*)([a-z-]*)$/i.exec(before);
-  if (start) {
+  // Typing `#` to write a comment pops nothing up; a word or an explicit request does.
+  if (start && (invoked || start[2])) {
     for (const [n, label] of ['dockerfile-doctor ignore=', 'hadolint ignore=', 'dockerfile-doctor global ignore='].entries()) {
       c.add(shift + start[1].length, { label, kind: CompletionItemKind.Keyword, documentation: md(t('Turns rules off for the next instruction (global: for the whole file).')), sortText: String(n), filterText: label, command: options.retrigger ? { title: 'suggest', command: 'editor.action.triggerSuggest' } : undefined });
     }
