@@ -5,7 +5,7 @@
  */
 import { after, before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import type { Hover } from 'vscode-languageserver-protocol';
+import type { CompletionItem, Hover } from 'vscode-languageserver-protocol';
 import { LspClient } from './lsp';
 import { cursor } from './cursor';
 import { INSTRUCTION_DOCS, INSTRUCTION_FLAGS, DIRECTIVES } from '../../server/src/features/instructions';
@@ -16,7 +16,9 @@ function hoverSuite(locale: string) {
   let lsp: LspClient;
   before(async () => {
     lsp = new LspClient();
-    await lsp.initialize(locale);
+    await lsp.initialize(locale, {
+      capabilities: { workspace: { configuration: true }, textDocument: { completion: { completionItem: { snippetSupport: true } } } },
+    });
   });
   after(() => lsp.shutdown());
 
@@ -32,7 +34,7 @@ function hoverSuite(locale: string) {
     assert.ok(h, 'no hover');
     return (h.contents as { value: string }).value;
   };
-  return { hover, value };
+  return { hover, value, lsp: () => lsp };
 }
 
 describe('hover (English)', () => {
@@ -112,8 +114,21 @@ describe('hover (English)', () => {
   });
 });
 
-describe('hover (Chinese)', () => {
-  const { hover, value } = hoverSuite('zh-cn');
+describe('hover and completion (Chinese)', () => {
+  const { hover, value, lsp } = hoverSuite('zh-cn');
+  it('snippet names and descriptions, keyword docs and flag docs in Chinese', async () => {
+    const uri = 'file:///work/hover/zh-cn/completion/Dockerfile';
+    await lsp().open(uri, 'FROM alpine\nmirror-apk\nRUN --');
+    const items = await lsp().request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: 10 } });
+    const snippet = items.find((i) => i.label === 'mirror-apk')!;
+    assert.equal(snippet.detail, 'Alpine：切换 apk 镜像源');
+    assert.match((snippet.documentation as { value: string }).value, /将 Alpine 的 apk 软件源/);
+    assert.match((items.find((i) => i.label === 'RUN')!.documentation as { value: string }).value, /[\u4e00-\u9fff]/);
+    const flags = await lsp().request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 6 } });
+    assert.match((flags.find((i) => i.label === '--mount')!.documentation as { value: string }).value, /挂载/);
+    await lsp().close(uri);
+  });
+
   it('instructions, flags, directives and variables in Chinese', async () => {
     assert.match(value(await hover('FR|OM alpine')), /基础镜像/);
     assert.match(value(await hover('FROM alpine\nRUN --mount=type=ca|che,target=/x echo')), /缓存/);
