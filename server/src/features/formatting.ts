@@ -70,8 +70,8 @@ export function formatModel(model: DockerfileModel, opts: FormatOptions, from = 
     if (ins.startLine > to) break;
     for (let l = Math.max(covered, from); l < ins.startLine && l <= to; l++) set(l, trimEnd(lines.lineText(l)));
     const a = analysed(model, ins, style, cache);
+    // null: a line too long to read; the instruction is left as it is.
     if (a) formatInstruction(model, ins, a, indent, opts, set, onType ? to : -1);
-    else for (let l = Math.max(ins.startLine, from); l <= ins.endLine && l <= to; l++) set(l, lines.lineText(l));
     covered = Math.max(covered, ins.endLine + 1);
   }
   for (let l = Math.max(covered, from); l <= to; l++) {
@@ -94,7 +94,7 @@ function continuesInto(model: DockerfileModel, l: number): boolean {
   for (let p = l - 1; p >= 0 && l - p < 50; p--) {
     const t = trimEnd(model.lines.lineText(p));
     if (t.trim() === '') continue;
-    return t.trimStart().startsWith('#') ? false : esc !== '' && t.endsWith(esc) && !t.trimStart().startsWith('#');
+    return !t.trimStart().startsWith('#') && esc !== '' && t.endsWith(esc);
   }
   return false;
 }
