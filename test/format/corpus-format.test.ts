@@ -1,7 +1,8 @@
 /**
  * The formatter on every corpus file: idempotent; the instructions, their flags, arguments and
  * heredoc bodies are unchanged (dockerfile-ast parses before/after compared); comments keep their
- * text; the lint findings are the same (except casing/whitespace rules, none so far).
+ * text; the lint findings are the same (except casing/whitespace rules, none so far). And the
+ * formatter's setting is read safely.
  */
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
@@ -77,6 +78,21 @@ describe('the meaning check itself', () => {
     assert.notDeepEqual(meaning('FROM a\nRUN apt-get install foo\\\nbar\n'), meaning('FROM a\nRUN apt-get install foo\\\n    bar\n'));
     assert.notDeepEqual(meaning('FROM a\nRUN <<EOF\n a\nEOF\n'), meaning('FROM a\nRUN <<EOF\n  a\nEOF\n'));
     assert.deepEqual(meaning('FROM a\nRUN echo x  \\\n   y\n'), meaning('from a\n  RUN echo x \\\n    y\n'));
+  });
+});
+
+describe('format settings', () => {
+  it('dockerfileDoctor.format.alignContinuations: default false, read when boolean, reported otherwise, never throws', async () => {
+    const { normalizeSettings, DEFAULT_SETTINGS } = await import('../../server/src/settings');
+    assert.equal(DEFAULT_SETTINGS.format.alignContinuations, false);
+    assert.equal(normalizeSettings({}).settings.format.alignContinuations, false);
+    assert.equal(normalizeSettings({ format: { alignContinuations: true } }).settings.format.alignContinuations, true);
+    for (const bad of [{ format: { alignContinuations: 'yes' } }, { format: 3 }, { format: [] }]) {
+      const r = normalizeSettings(bad);
+      assert.equal(r.settings.format.alignContinuations, false);
+      assert.equal(r.problems.length, 1, JSON.stringify(bad));
+    }
+    assert.deepEqual(normalizeSettings({ format: null }).problems, []);
   });
 });
 
