@@ -20,7 +20,7 @@ const common = {
   sourcemap: production ? false : 'linked',
   minify: production,
   logLevel: 'warning',
-  loader: { '.md': 'text' },
+  loader: { '.md': 'text', '.code-snippets': 'json' },
   external: ['vscode'],
   // web-tree-sitter's ESM build needs import.meta.url, which a CJS bundle lacks: use its CJS build.
   alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs' },

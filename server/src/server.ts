@@ -8,9 +8,11 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigStore } from './config';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
-import { completion } from './features/completion';
+import { completion, configureCompletion, COMPLETION_TRIGGERS } from './features/completion';
 import { forgetModel } from './features/document';
+import { formatDocument, formatOnType, formatRange } from './features/formatting';
 import { hover } from './features/hover';
+import { signatureHelp, SIGNATURE_TRIGGERS } from './features/signatureHelp';
 import { locale, setLocale } from './l10n';
 import { rulesByCode } from './rules';
 import { initEngine } from './lint';
@@ -39,13 +41,18 @@ connection.onInitialize((params): InitializeResult => {
     connection.console.error(`Could not load the shell parser: ${e?.stack ?? e}`);
     throw e;
   });
+  configureCompletion(caps, params.clientInfo?.name);
   validator = new Validator(connection, config, (uri) => documents.get(uri), ready);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
       hoverProvider: true,
-      completionProvider: { triggerCharacters: [] },
+      completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
+      signatureHelpProvider: { triggerCharacters: SIGNATURE_TRIGGERS, retriggerCharacters: [','] },
+      documentFormattingProvider: true,
+      documentRangeFormattingProvider: true,
+      documentOnTypeFormattingProvider: { firstTriggerCharacter: '\n' },
     },
     serverInfo: { name: 'dockerfile-doctor', version: process.env.DOCKERFILE_DOCTOR_VERSION ?? '0.1.0' },
   };
@@ -104,6 +111,43 @@ function ruleDocs(id: string): { id: string; markdown: string } | null {
   const rule = rulesByCode(id)[0];
   return rule ? { id: rule.id, markdown: locale() === 'zh-cn' ? rule.docs['zh-cn'] : rule.docs.en } : null;
 }
+connection.onSignatureHelp((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  try {
+    return doc ? signatureHelp(doc, params) : null;
+  } catch {
+    return null;
+  }
+});
+
+connection.onDocumentFormatting(async (params) => {
+  const doc = documents.get(params.textDocument.uri);
+  try {
+    return doc ? formatDocument(doc, params, (await config.get(doc.uri)).format) : [];
+  } catch (e) {
+    connection.console.error(`Formatting failed: ${(e as Error)?.stack ?? e}`);
+    return [];
+  }
+});
+
+connection.onDocumentRangeFormatting(async (params) => {
+  const doc = documents.get(params.textDocument.uri);
+  try {
+    return doc ? formatRange(doc, params, (await config.get(doc.uri)).format) : [];
+  } catch (e) {
+    connection.console.error(`Formatting failed: ${(e as Error)?.stack ?? e}`);
+    return [];
+  }
+});
+
+connection.onDocumentOnTypeFormatting(async (params) => {
+  const doc = documents.get(params.textDocument.uri);
+  try {
+    return doc ? formatOnType(doc, params, (await config.get(doc.uri)).format) : [];
+  } catch {
+    return [];
+  }
+});
 
 documents.listen(connection);
 connection.listen();

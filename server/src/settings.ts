@@ -14,9 +14,16 @@ export interface Settings {
   rules: Record<string, RuleSetting>;
   /** `dockerfileDoctor.fixAll.unsafe`: fix-all on save also applies unsafe fixes. */
   fixAllUnsafe: boolean;
+  /** Formatting (document, range, on type). */
+  format: { alignContinuations: boolean };
 }
 
-export const DEFAULT_SETTINGS: Settings = Object.freeze({ enable: true, rules: Object.freeze({}) as Record<string, RuleSetting>, fixAllUnsafe: false });
+export const DEFAULT_SETTINGS: Settings = Object.freeze({
+  enable: true,
+  rules: Object.freeze({}) as Record<string, RuleSetting>,
+  fixAllUnsafe: false,
+  format: Object.freeze({ alignContinuations: false }),
+});
 
 export interface Normalized {
   settings: Settings;
@@ -26,7 +33,7 @@ export interface Normalized {
 /** Accepts the `dockerfileDoctor` section of the configuration, however malformed. */
 export function normalizeSettings(raw: unknown): Normalized {
   const problems: string[] = [];
-  const settings: Settings = { enable: true, rules: {}, fixAllUnsafe: false };
+  const settings: Settings = { enable: true, rules: {}, fixAllUnsafe: false, format: { alignContinuations: false } };
   if (raw === null || raw === undefined) return { settings, problems };
   if (typeof raw !== 'object' || Array.isArray(raw)) {
     return { settings, problems: [`dockerfileDoctor: expected an object, got ${JSON.stringify(raw)}`] };
@@ -62,6 +69,15 @@ export function normalizeSettings(raw: unknown): Normalized {
           problems.push(`dockerfileDoctor.rules.${key}: expected one of ${RULE_SETTING_VALUES.join(', ')}, got ${JSON.stringify(value)}`);
         }
       }
+    }
+  }
+  if (r.format !== undefined && r.format !== null) {
+    const f = r.format as Record<string, unknown>;
+    if (typeof f !== 'object' || Array.isArray(f)) {
+      problems.push('dockerfileDoctor.format: expected an object');
+    } else if (f.alignContinuations !== undefined) {
+      if (typeof f.alignContinuations === 'boolean') settings.format.alignContinuations = f.alignContinuations;
+      else problems.push(`dockerfileDoctor.format.alignContinuations: expected true or false, got ${JSON.stringify(f.alignContinuations)}`);
     }
   }
   return { settings, problems };

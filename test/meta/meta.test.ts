@@ -7,7 +7,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { RULES, ruleDir } from '../../server/src/rules';
-import { INSTRUCTION_DOCS } from '../../server/src/features/instructions';
+import { INSTRUCTION_DOCS, referenceMessages } from '../../server/src/features/instructions';
+import { snippetMessages } from '../../server/src/features/reference/snippets';
+import { signatureMessages } from '../../server/src/features/signatureHelp';
 import { RULE_SETTING_VALUES } from '../../server/src/settings';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -108,6 +110,8 @@ describe('meta', () => {
       for (const m of src.matchAll(/\bt\(\s*'((?:[^'\\]|\\.)*)'/g)) keys.add(m[1].replace(/\\'/g, "'"));
     }
     for (const info of Object.values(INSTRUCTION_DOCS)) keys.add(info.summary);
+    // Reference data of the editor features (hover, completion, signature help) and the snippets.
+    for (const k of [...referenceMessages(), ...signatureMessages(), ...snippetMessages()]) keys.add(k);
     for (const rule of RULES) keys.add(rule.description);
     const zh = json('l10n/bundle.l10n.zh-cn.json');
     const missing = [...keys].filter((k) => !(k in zh));
