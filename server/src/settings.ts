@@ -12,9 +12,17 @@ export interface Settings {
   enable: boolean;
   /** Rule id → severity override. */
   rules: Record<string, RuleSetting>;
+  inlayHints: {
+    /** Show the default of an ARG after a `$VAR` that reads it (FROM, ENV, COPY, ADD, WORKDIR, LABEL). */
+    argDefaults: boolean;
+  };
 }
 
-export const DEFAULT_SETTINGS: Settings = Object.freeze({ enable: true, rules: Object.freeze({}) as Record<string, RuleSetting> });
+export const DEFAULT_SETTINGS: Settings = Object.freeze({
+  enable: true,
+  rules: Object.freeze({}) as Record<string, RuleSetting>,
+  inlayHints: Object.freeze({ argDefaults: false }),
+});
 
 export interface Normalized {
   settings: Settings;
@@ -24,7 +32,7 @@ export interface Normalized {
 /** Accepts the `dockerfileDoctor` section of the configuration, however malformed. */
 export function normalizeSettings(raw: unknown): Normalized {
   const problems: string[] = [];
-  const settings: Settings = { enable: true, rules: {} };
+  const settings: Settings = { enable: true, rules: {}, inlayHints: { argDefaults: false } };
   if (raw === null || raw === undefined) return { settings, problems };
   if (typeof raw !== 'object' || Array.isArray(raw)) {
     return { settings, problems: [`dockerfileDoctor: expected an object, got ${JSON.stringify(raw)}`] };
@@ -52,6 +60,16 @@ export function normalizeSettings(raw: unknown): Normalized {
         }
       }
     }
+  }
+  // `inlayHints.argDefaults` arrives nested (VS Code) or as a dotted key (hand-written settings).
+  const hints = r.inlayHints;
+  const argDefaults = hints && typeof hints === 'object' && !Array.isArray(hints) && 'argDefaults' in hints
+    ? (hints as Record<string, unknown>).argDefaults : r['inlayHints.argDefaults'];
+  if (hints !== undefined && hints !== null && (typeof hints !== 'object' || Array.isArray(hints))) {
+    problems.push(`dockerfileDoctor.inlayHints: expected an object, got ${JSON.stringify(hints)}`);
+  } else if (argDefaults !== undefined && argDefaults !== null) {
+    if (typeof argDefaults === 'boolean') settings.inlayHints.argDefaults = argDefaults;
+    else problems.push(`dockerfileDoctor.inlayHints.argDefaults: expected true or false, got ${JSON.stringify(argDefaults)}`);
   }
   return { settings, problems };
 }

@@ -95,6 +95,11 @@ export class LspClient {
     return this.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics, only } });
   }
 
+  /** Any request, e.g. `request('textDocument/documentSymbol', { textDocument: { uri } })`. */
+  request<R = unknown>(method: string, params: unknown): Promise<R> {
+    return this.conn.sendRequest(method, params) as Promise<R>;
+  }
+
   async shutdown(): Promise<void> {
     try {
       await Promise.race([this.conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);

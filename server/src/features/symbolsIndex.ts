@@ -1,0 +1,488 @@
+/**
+ * The symbol index of a document: its stages, its ARG/ENV declarations and every reference to
+ * them, resolved with Docker's scope rules. Built once per document version (cached with the
+ * model) and shared by definition, references, highlights, rename, semantic tokens and inlay
+ * hints, so a request only looks things up.
+ *
+ * Scope rules (BuildKit's):
+ * - a global `ARG` (before the first `FROM`) is visible in `FROM` lines; inside a stage only
+ *   after the stage redeclares it (`ARG NAME`), and that redeclaration is the same variable;
+ * - a stage that starts `FROM <stage>` inherits that stage's ARG and ENV variables;
+ * - `ENV A=1 B=$A` reads the `A` from before the instruction;
+ * - stage names are case-insensitive.
+ *
+ * A variable *symbol* is one name across the stages that inherit from each other, plus the
+ * global ARG it redeclares: renaming it renames all of them together, so no reference is left
+ * pointing at something else.
+ */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { DockerfileModel, InstructionInfo } from '../model';
+import { runScripts } from '../shell/script';
+import { modelFor } from './document';
+
+/** Instructions whose arguments Docker expands `$VAR` in (RUN is read by the shell parser). */
+export const EXPANDING = new Set(['ADD', 'ARG', 'COPY', 'ENV', 'EXPOSE', 'FROM', 'LABEL', 'ONBUILD', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR']);
+
+export interface StageSymbol {
+  index: number;
+  /** `AS name`, lower case, and as written. */
+  name: string | null;
+  nameText: string | null;
+  nameStart: number;
+  nameEnd: number;
+  /** The image argument (`alpine:3.20`, `$BASE`, `builder`). */
+  image: { value: string; start: number; end: number } | null;
+  /** The FROM instruction and the last instruction of the stage (indices into model.instructions). */
+  fromIndex: number;
+  lastIndex: number;
+  /** Offsets of the whole stage: its FROM to the end of its last instruction. */
+  start: number;
+  end: number;
+  /** The earlier stage it starts from (`FROM builder`), or null. */
+  parent: number | null;
+}
+
+export interface VariableDecl {
+  name: string;
+  keyword: 'ARG' | 'ENV';
+  /** Offsets of the name. */
+  start: number;
+  end: number;
+  /** -1: a global ARG (before the first FROM). */
+  stage: number;
+  /** Index of the instruction in model.instructions. */
+  instruction: number;
+  /** `ARG NAME=value` / `ENV NAME=value`: the value as written; null for `ARG NAME`. */
+  value: string | null;
+  /** For an ARG without a default inside a stage: the global ARG it takes its value from. */
+  global: number | null;
+}
+
+export interface Occurrence {
+  kind: 'stage' | 'variable';
+  /** Offsets of the name. */
+  start: number;
+  end: number;
+  /** Where the whole expression starts and ends (`$X`, `${X:-d}`); the name for stages. */
+  exprStart: number;
+  exprEnd: number;
+  /** The symbol it belongs to (`stage:<n>`, `var:<group>`), or null when it resolves to nothing. */
+  symbol: string | null;
+  declaration: boolean;
+  /** Variables: the declaration it reads (index into decls); stages: the stage index. */
+  target: number | null;
+  /** False for references rename must leave alone (`--from=0`). */
+  renamable: boolean;
+  /** The instruction it is in (index into model.instructions). */
+  instruction: number;
+  /** Inside a RUN script (the shell expands it) rather than expanded by Docker. */
+  inShell: boolean;
+}
+
+export interface SymbolIndex {
+  model: DockerfileModel;
+  stages: StageSymbol[];
+  decls: VariableDecl[];
+  /** Sorted by start offset. */
+  occurrences: Occurrence[];
+  bySymbol: Map<string, Occurrence[]>;
+}
+
+const cache = new WeakMap<DockerfileModel, SymbolIndex>();
+
+/** The index of the document's current version (null when it cannot be parsed). Never throws. */
+export function indexFor(doc: TextDocument): SymbolIndex | null {
+  const model = modelFor(doc);
+  if (!model) return null;
+  let index = cache.get(model);
+  if (!index) {
+    index = buildIndex(model);
+    cache.set(model, index);
+  }
+  return index;
+}
+
+/** The occurrence whose name contains the offset (its end included: the cursor after a name). */
+export function occurrenceAt(index: SymbolIndex, offset: number): Occurrence | undefined {
+  const occ = index.occurrences;
+  let lo = 0;
+  let hi = occ.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (occ[mid].start <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  // The cursor right after one name and right before the next (`$A$B`): prefer the one it is in.
+  for (let i = found; i >= 0 && i >= found - 1; i--) {
+    if (occ[i].start <= offset && offset <= occ[i].end) return occ[i];
+  }
+  return undefined;
+}
+
+/** Every occurrence of a symbol, in document order. */
+export function occurrencesOf(index: SymbolIndex, symbol: string): Occurrence[] {
+  return index.bySymbol.get(symbol) ?? [];
+}
+
+/** The stage an instruction belongs to (-1 before the first FROM). */
+export function stageOf(index: SymbolIndex, instruction: number): number {
+  return index.model.instructions[instruction]?.stage ?? -1;
+}
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
+
+/** Union-find over declaration indices. */
+class Groups {
+  private parent: number[] = [];
+  add(): number {
+    this.parent.push(this.parent.length);
+    return this.parent.length - 1;
+  }
+  find(i: number): number {
+    let r = i;
+    while (this.parent[r] !== r) r = this.parent[r];
+    while (this.parent[i] !== r) {
+      const n = this.parent[i];
+      this.parent[i] = r;
+      i = n;
+    }
+    return r;
+  }
+  union(a: number, b: number): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  }
+}
+
+export function buildIndex(model: DockerfileModel): SymbolIndex {
+  const text = model.text;
+  const instructions = model.instructions;
+  const stages: StageSymbol[] = [];
+  const byName = new Map<string, number>();
+
+  // Stages.
+  for (let s = 0; s < model.stageStarts.length; s++) {
+    const fromIndex = model.stageStarts[s];
+    const lastIndex = s + 1 < model.stageStarts.length ? model.stageStarts[s + 1] - 1 : instructions.length - 1;
+    const from = instructions[fromIndex];
+    const args = from.args;
+    const image = args[0] ? { value: args[0].value, start: args[0].start, end: args[0].end } : null;
+    const named = args.length >= 3 && args[1].value.toLowerCase() === 'as' ? args[2] : null;
+    let parent: number | null = null;
+    if (image && !image.value.includes('$')) {
+      const p = byName.get(image.value.toLowerCase());
+      if (p !== undefined) parent = p;
+    }
+    const stage: StageSymbol = {
+      index: s,
+      name: named ? named.value.toLowerCase() : null,
+      nameText: named ? named.value : null,
+      nameStart: named ? named.start : (image ? image.start : from.keywordStart),
+      nameEnd: named ? named.end : (image ? image.end : from.keywordEnd),
+      image,
+      fromIndex,
+      lastIndex,
+      start: from.start,
+      end: instructions[lastIndex].end,
+      parent,
+    };
+    stages.push(stage);
+    if (stage.name && !byName.has(stage.name)) byName.set(stage.name, s);
+  }
+
+  const occurrences: Occurrence[] = [];
+  const stageOcc = (stage: number | null, start: number, end: number, instruction: number, declaration: boolean, renamable = true): void => {
+    occurrences.push({
+      kind: 'stage', start, end, exprStart: start, exprEnd: end, symbol: stage === null ? null : `stage:${stage}`, declaration,
+      target: stage, renamable: renamable && stage !== null, instruction, inShell: false,
+    });
+  };
+
+  // Stage declarations and references.
+  for (const st of stages) {
+    if (st.name) stageOcc(st.index, st.nameStart, st.nameEnd, st.fromIndex, true);
+    if (st.parent !== null && st.image) stageOcc(st.parent, st.image.start, st.image.end, st.fromIndex, false);
+  }
+  const stageByRef = (value: string): { stage: number | null; numeric: boolean } => {
+    if (/^[0-9]+$/.test(value)) {
+      const n = Number(value);
+      return { stage: n < stages.length ? n : null, numeric: true };
+    }
+    return { stage: byName.get(value.toLowerCase()) ?? null, numeric: false };
+  };
+  for (let i = 0; i < instructions.length; i++) {
+    const ins = instructions[i];
+    if (ins.keyword !== 'COPY' && ins.keyword !== 'ADD' && ins.keyword !== 'RUN') continue;
+    for (const f of ins.flags) {
+      const raw = text.slice(f.start, f.end);
+      const eq = raw.indexOf('=');
+      if (eq < 0) continue;
+      if (f.name === 'from' && ins.keyword !== 'RUN') {
+        const value = raw.slice(eq + 1);
+        if (value === '' || value.includes('$')) continue;
+        const { stage, numeric } = stageByRef(value);
+        if (stage !== null) stageOcc(stage, f.start + eq + 1, f.end, i, false, !numeric);
+      } else if (f.name === 'mount' && ins.keyword === 'RUN') {
+        // `type=cache,target=/x,from=builder,source=/y`
+        let at = eq + 1;
+        while (at <= raw.length) {
+          let comma = raw.indexOf(',', at);
+          if (comma < 0) comma = raw.length;
+          const part = raw.slice(at, comma);
+          if (part.toLowerCase().startsWith('from=')) {
+            const value = part.slice(5);
+            if (value !== '' && !value.includes('$')) {
+              const { stage, numeric } = stageByRef(value);
+              if (stage !== null) stageOcc(stage, f.start + at + 5, f.start + comma, i, false, !numeric);
+            }
+          }
+          at = comma + 1;
+        }
+      }
+    }
+  }
+
+  // Variable declarations.
+  const decls: VariableDecl[] = [];
+  for (let i = 0; i < instructions.length; i++) {
+    const ins = instructions[i];
+    if (ins.keyword !== 'ARG' && ins.keyword !== 'ENV') continue;
+    for (const d of declarationsOf(model, ins)) {
+      decls.push({ name: d.name, keyword: ins.keyword, start: d.start, end: d.end, stage: ins.stage, instruction: i, value: d.value, global: null });
+    }
+  }
+  // Per scope (-1 = global, else the stage) and name: the declarations in order.
+  const scopes = new Map<string, number[]>();
+  for (let d = 0; d < decls.length; d++) {
+    const key = `${decls[d].stage}\u0000${decls[d].name}`;
+    let list = scopes.get(key);
+    if (!list) scopes.set(key, (list = []));
+    list.push(d);
+  }
+  const globalsOf = (name: string): number[] | undefined => scopes.get(`-1\u0000${name}`);
+
+  /** The declaration a reference at `offset` in instruction `i` of `scope` reads. */
+  const resolveIn = (scope: number, name: string, offset: number, i: number, depth = 0): number | null => {
+    const list = scopes.get(`${scope}\u0000${name}`);
+    if (list) {
+      // The last declaration before the reference (ENV: in an earlier instruction).
+      let lo = 0;
+      let hi = list.length - 1;
+      let best = -1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const d = decls[list[mid]];
+        const visible = d.instruction < i || (d.instruction === i && d.keyword === 'ARG' && d.end <= offset);
+        if (visible) {
+          best = mid;
+          lo = mid + 1;
+        } else {
+          hi = mid - 1;
+        }
+      }
+      if (best >= 0) return list[best];
+    }
+    if (scope < 0 || depth > 64) return null;
+    const parent = stages[scope]?.parent;
+    if (parent === null || parent === undefined || parent >= scope) return null;
+    // The parent stage's variables as they are at its end.
+    return resolveIn(parent, name, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, depth + 1);
+  };
+
+  const groups = new Groups();
+  for (let d = 0; d < decls.length; d++) groups.add();
+  for (const list of scopes.values()) {
+    for (let k = 1; k < list.length; k++) groups.union(list[0], list[k]);
+  }
+  for (let d = 0; d < decls.length; d++) {
+    const decl = decls[d];
+    if (decl.stage < 0) continue;
+    const first = scopes.get(`${decl.stage}\u0000${decl.name}`)![0];
+    if (first !== d) continue;
+    // Inherited from the stage it starts from.
+    const parent = stages[decl.stage]?.parent;
+    if (parent !== null && parent !== undefined) {
+      const inherited = resolveIn(parent, decl.name, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+      if (inherited !== null) groups.union(d, inherited);
+    }
+  }
+  for (let d = 0; d < decls.length; d++) {
+    const decl = decls[d];
+    if (decl.stage < 0 || decl.keyword !== 'ARG') continue;
+    const globals = globalsOf(decl.name);
+    if (!globals) continue;
+    groups.union(d, globals[0]);
+    if (decl.value === null) decl.global = globals[globals.length - 1];
+  }
+  for (let d = 0; d < decls.length; d++) {
+    const decl = decls[d];
+    occurrences.push({
+      kind: 'variable', start: decl.start, end: decl.end, exprStart: decl.start, exprEnd: decl.end,
+      symbol: `var:${groups.find(d)}`, declaration: true, target: d, renamable: true, instruction: decl.instruction, inShell: false,
+    });
+  }
+
+  // Variable references.
+  const addRef = (name: string, start: number, end: number, exprStart: number, exprEnd: number, i: number, inShell: boolean): void => {
+    const ins = instructions[i];
+    // FROM lines read the global ARGs; everything else its stage's variables.
+    const scope = ins.keyword === 'FROM' ? -1 : ins.stage;
+    const target = resolveIn(scope, name, start, i);
+    occurrences.push({
+      kind: 'variable', start, end, exprStart, exprEnd, symbol: target === null ? null : `var:${groups.find(target)}`,
+      declaration: false, target, renamable: target !== null, instruction: i, inShell,
+    });
+  };
+  for (let i = 0; i < instructions.length; i++) {
+    const ins = instructions[i];
+    if (EXPANDING.has(ins.keyword)) {
+      for (const r of dockerExpansions(model, ins)) addRef(r.name, r.start, r.end, r.exprStart, r.exprEnd, i, false);
+    } else if (ins.keyword === 'RUN') {
+      // Docker expands the flags (`--mount=…,target=$DIR`); the shell expands the script.
+      for (const f of ins.flags) {
+        for (const r of scanExpansions(text, f.start, f.end, model.escape, [])) addRef(r.name, r.start, r.end, r.exprStart, r.exprEnd, i, false);
+      }
+      let scripts;
+      try {
+        scripts = runScripts(model, ins);
+      } catch {
+        continue; // the shell parser is not loaded yet
+      }
+      for (const script of scripts) {
+        if (script.analysis.skipped) continue;
+        for (const e of script.analysis.expansions) {
+          addRef(e.name, script.toDoc(e.start), script.toDoc(e.end, true), script.toDoc(e.exprStart), script.toDoc(e.exprEnd, true), i, true);
+        }
+      }
+    }
+  }
+
+  occurrences.sort((a, b) => a.start - b.start || a.end - b.end);
+  const bySymbol = new Map<string, Occurrence[]>();
+  for (const o of occurrences) {
+    if (o.symbol === null) continue;
+    let list = bySymbol.get(o.symbol);
+    if (!list) bySymbol.set(o.symbol, (list = []));
+    list.push(o);
+  }
+  return { model, stages, decls, occurrences, bySymbol };
+}
+
+/** The names an ARG or ENV instruction declares, with their offsets and values. */
+function declarationsOf(model: DockerfileModel, ins: InstructionInfo): { name: string; start: number; end: number; value: string | null }[] {
+  const out: { name: string; start: number; end: number; value: string | null }[] = [];
+  const node = ins.node as unknown as {
+    getProperties?: () => { getName(): string; getNameRange(): { start: { line: number; character: number }; end: { line: number; character: number } }; getValue(): string | null }[];
+  };
+  let props: ReturnType<NonNullable<typeof node.getProperties>> = [];
+  try {
+    props = typeof node.getProperties === 'function' ? node.getProperties() : [];
+  } catch {
+    props = [];
+  }
+  for (const p of props) {
+    const name = p.getName();
+    if (!NAME.test(name) || NAME.exec(name)![0] !== name) continue;
+    const r = p.getNameRange();
+    out.push({ name, start: model.offset(r.start), end: model.offset(r.end), value: p.getValue() });
+  }
+  return out;
+}
+
+export interface ScannedExpansion {
+  name: string;
+  start: number;
+  end: number;
+  exprStart: number;
+  exprEnd: number;
+}
+
+/** `$X` / `${X…}` that Docker expands in an instruction (keyword excluded, heredoc bodies skipped). */
+export function dockerExpansions(model: DockerfileModel, ins: InstructionInfo): ScannedExpansion[] {
+  const skip = ins.heredocs.map((h) => [h.contentStart, h.contentEnd] as [number, number]);
+  return scanExpansions(model.text, ins.keywordEnd, ins.end, model.escape, skip);
+}
+
+/**
+ * Docker's word expansion, read linearly: the escape character escapes the next character,
+ * nothing expands inside single quotes, comment lines inside a continuation are skipped, and
+ * the default of `${X:-${Y}}` is read on as text so nested references are found too.
+ */
+export function scanExpansions(text: string, from: number, to: number, escape: string, skip: readonly [number, number][]): ScannedExpansion[] {
+  const out: ScannedExpansion[] = [];
+  const esc = escape.charCodeAt(0);
+  let single = false;
+  let double = false;
+  let lineStart = false;
+  let s = 0;
+  for (let i = from; i < to; i++) {
+    while (s < skip.length && skip[s][1] <= i) s++;
+    if (s < skip.length && skip[s][0] <= i && i < skip[s][1]) {
+      i = skip[s][1] - 1;
+      continue;
+    }
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      lineStart = true;
+      continue;
+    }
+    if (lineStart) {
+      if (c === 32 || c === 9) continue;
+      lineStart = false;
+      if (c === 35 && !single && !double) {
+        // A comment line inside a continuation.
+        while (i + 1 < to && text.charCodeAt(i + 1) !== 10 && text.charCodeAt(i + 1) !== 13) i++;
+        continue;
+      }
+    }
+    if (single) {
+      if (c === 39) single = false;
+      continue;
+    }
+    if (c === esc) {
+      const n = text.charCodeAt(i + 1);
+      if (n !== 10 && n !== 13) i++;
+      continue;
+    }
+    if (c === 39 && !double) {
+      single = true;
+      continue;
+    }
+    if (c === 34) {
+      double = !double;
+      continue;
+    }
+    if (c !== 36) continue; // $
+    const braced = text.charCodeAt(i + 1) === 123;
+    const nameStart = braced ? i + 2 : i + 1;
+    let e = nameStart;
+    while (e < to && isNameChar(text.charCodeAt(e), e === nameStart)) e++;
+    if (e === nameStart) continue;
+    let exprEnd = e;
+    if (braced) {
+      // The closing brace, nested braces counted; a short look ahead keeps this linear.
+      let depth = 1;
+      for (let k = e; k < to && k < e + 512; k++) {
+        const ch = text.charCodeAt(k);
+        if (ch === 123) depth++;
+        else if (ch === 125 && --depth === 0) {
+          exprEnd = k + 1;
+          break;
+        }
+      }
+    }
+    out.push({ name: text.slice(nameStart, e), start: nameStart, end: e, exprStart: i, exprEnd });
+    i = e - 1;
+  }
+  return out;
+}
+
+function isNameChar(c: number, first: boolean): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || (!first && c >= 48 && c <= 57);
+}
