@@ -13,6 +13,7 @@
  * | parser directive values                          | `string`    |                              |
  */
 import type { SemanticTokens, SemanticTokensLegend, Range } from 'vscode-languageserver';
+import type { InstructionInfo } from '../model';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { indexFor, type SymbolIndex } from './symbolsIndex';
 
@@ -68,7 +69,7 @@ function collect(index: SymbolIndex): Token[] {
     }
     if (ins.keyword === 'FROM' && ins.args.length >= 2 && ins.args[1].value.toLowerCase() === 'as') raw.push([ins.args[1].start, ins.args[1].end, T.keyword, 0]);
     if (ins.keyword === 'ONBUILD' && ins.args.length > 0 && /^[A-Za-z]+$/.test(ins.args[0].value)) raw.push([ins.args[0].start, ins.args[0].end, T.keyword, 0]);
-    if (ins.heredocs.length > 0) heredocTokens(model, ins.node, raw);
+    if (ins.heredocs.length > 0) heredocTokens(model, ins, raw);
   }
   for (const o of index.occurrences) {
     if (o.kind === 'stage') {
@@ -94,20 +95,28 @@ function collect(index: SymbolIndex): Token[] {
   return out;
 }
 
-function heredocTokens(model: SymbolIndex['model'], node: unknown, raw: [number, number, number, number][]): void {
-  const n = node as { getHeredocs?: () => { getStartRange(): Range; getDelimiterRange(): Range | null }[] };
-  if (typeof n.getHeredocs !== 'function') return;
-  let heredocs: ReturnType<NonNullable<typeof n.getHeredocs>>;
-  try {
-    heredocs = n.getHeredocs();
-  } catch {
-    return;
-  }
-  for (const h of heredocs) {
-    const s = h.getStartRange();
-    raw.push([model.offset(s.start), model.offset(s.end), T.string, 0]);
-    const d = h.getDelimiterRange();
-    if (d) raw.push([model.offset(d.start), model.offset(d.end), T.string, 0]);
+/** `<<EOF` / `<<-"EOF"` on the instruction's line and each terminated heredoc's closing delimiter. */
+function heredocTokens(model: SymbolIndex['model'], ins: InstructionInfo, raw: [number, number, number, number][]): void {
+  const text = model.text;
+  const MARKER = /<<-?[ \t]*(["']?)([^\s"'<>|&;]+)\1/g;
+  MARKER.lastIndex = ins.keywordEnd;
+  let searchEnd = ins.heredocs[0].contentStart;
+  for (const h of ins.heredocs) {
+    const m = MARKER.exec(text);
+    if (m && m.index < searchEnd && m[2] === h.name) raw.push([m.index, m.index + m[0].length, T.string, 0]);
+    else if (m && m.index >= searchEnd) MARKER.lastIndex = m.index;
+    if (h.terminated) {
+      // The delimiter is the next line after the body.
+      let at = h.contentEnd;
+      if (text.charCodeAt(at) === 13) at++;
+      if (text.charCodeAt(at) === 10) at++;
+      const line = model.lines.positionAt(at).line;
+      const lineText = model.lines.lineText(line);
+      const lead = lineText.length - lineText.trimStart().length;
+      const name = lineText.trim();
+      if (name === h.name) raw.push([model.lines.starts[line] + lead, model.lines.starts[line] + lead + name.length, T.string, 0]);
+    }
+    searchEnd = Math.max(searchEnd, h.contentEnd);
   }
 }
 

@@ -374,23 +374,39 @@ export function buildIndex(model: DockerfileModel): SymbolIndex {
   return { model, stages, decls, occurrences, bySymbol };
 }
 
-/** The names an ARG or ENV instruction declares, with their offsets and values. */
+/**
+ * The names an ARG or ENV instruction declares, with their offsets and values, read from the
+ * arguments the model already has (`ARG A B=2`, `ENV A=1 B="x y"`, the old `ENV A x y`).
+ */
 function declarationsOf(model: DockerfileModel, ins: InstructionInfo): { name: string; start: number; end: number; value: string | null }[] {
   const out: { name: string; start: number; end: number; value: string | null }[] = [];
-  const node = ins.node as unknown as {
-    getProperties?: () => { getName(): string; getNameRange(): { start: { line: number; character: number }; end: { line: number; character: number } }; getValue(): string | null }[];
-  };
-  let props: ReturnType<NonNullable<typeof node.getProperties>> = [];
-  try {
-    props = typeof node.getProperties === 'function' ? node.getProperties() : [];
-  } catch {
-    props = [];
+  const args = ins.args;
+  if (args.length === 0) return out;
+  const text = model.text;
+  if (ins.keyword === 'ENV' && !args[0].value.includes('=')) {
+    // `ENV NAME value with spaces`
+    const m = NAME.exec(args[0].value);
+    if (m && m[0] === args[0].value) {
+      const value = args.length > 1 ? text.slice(args[1].start, args[args.length - 1].end) : '';
+      out.push({ name: m[0], start: args[0].start, end: args[0].start + m[0].length, value });
+    }
+    return out;
   }
-  for (const p of props) {
-    const name = p.getName();
-    if (!NAME.test(name) || NAME.exec(name)![0] !== name) continue;
-    const r = p.getNameRange();
-    out.push({ name, start: model.offset(r.start), end: model.offset(r.end), value: p.getValue() });
+  for (const a of args) {
+    const raw = text.slice(a.start, a.end);
+    const m = NAME.exec(raw);
+    if (!m) continue;
+    const after = raw.charCodeAt(m[0].length);
+    if (m[0].length < raw.length && after !== 61) continue; // not NAME or NAME=…
+    let value: string | null = null;
+    if (after === 61) {
+      value = raw.slice(m[0].length + 1);
+      const q = value[0];
+      if ((q === '"' || q === "'") && value.length >= 2 && value[value.length - 1] === q) value = value.slice(1, -1);
+    } else if (ins.keyword === 'ENV') {
+      continue;
+    }
+    out.push({ name: m[0], start: a.start, end: a.start + m[0].length, value });
   }
   return out;
 }
