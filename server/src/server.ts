@@ -18,6 +18,7 @@ import { definition, documentHighlights, prepareRename, references, rename } fro
 import { selectionRanges } from './features/selection';
 import { SEMANTIC_LEGEND, semanticTokens, semanticTokensRange } from './features/semanticTokens';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
+import { forgetIndex } from './features/symbolsIndex';
 import { setLocale } from './l10n';
 import { initEngine } from './lint';
 import { Validator } from './validation';
@@ -84,6 +85,7 @@ connection.onDidChangeConfiguration((change) => {
 documents.onDidChangeContent((e) => validator.schedule(e.document.uri));
 documents.onDidClose((e) => {
   forgetModel(e.document.uri);
+  forgetIndex(e.document.uri);
   config.forget(e.document.uri);
   validator.close(e.document.uri);
 });

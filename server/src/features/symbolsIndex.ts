@@ -18,7 +18,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DockerfileModel, InstructionInfo } from '../model';
 import { runScripts } from '../shell/script';
-import { modelFor } from './document';
+import { ChunkedModels } from './chunkedModel';
 
 /** Instructions whose arguments Docker expands `$VAR` in (RUN is read by the shell parser). */
 export const EXPANDING = new Set(['ADD', 'ARG', 'COPY', 'ENV', 'EXPOSE', 'FROM', 'LABEL', 'ONBUILD', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR']);
@@ -88,18 +88,37 @@ export interface SymbolIndex {
   bySymbol: Map<string, Occurrence[]>;
 }
 
-const cache = new WeakMap<DockerfileModel, SymbolIndex>();
+const LIMIT = 8;
+const cache = new Map<string, { version: number; index: SymbolIndex | null; models: ChunkedModels }>();
 
-/** The index of the document's current version (null when it cannot be parsed). Never throws. */
+/**
+ * The index of the document's current version (null when it cannot be read). Never throws.
+ * Kept for the last few documents used; each keeps its parsed chunks, so the next version
+ * re-parses only the stage that changed.
+ */
 export function indexFor(doc: TextDocument): SymbolIndex | null {
-  const model = modelFor(doc);
-  if (!model) return null;
-  let index = cache.get(model);
-  if (!index) {
-    index = buildIndex(model);
-    cache.set(model, index);
+  const hit = cache.get(doc.uri);
+  if (hit && hit.version === doc.version) {
+    cache.delete(doc.uri);
+    cache.set(doc.uri, hit);
+    return hit.index;
   }
+  const models = hit?.models ?? new ChunkedModels();
+  let index: SymbolIndex | null;
+  try {
+    index = buildIndex(models.build(doc.getText()));
+  } catch {
+    index = null;
+  }
+  cache.delete(doc.uri);
+  cache.set(doc.uri, { version: doc.version, index, models });
+  while (cache.size > LIMIT) cache.delete(cache.keys().next().value as string);
   return index;
+}
+
+/** Drops a closed document's index. */
+export function forgetIndex(uri: string): void {
+  cache.delete(uri);
 }
 
 /** The occurrence whose name contains the offset (its end included: the cursor after a name). */
