@@ -81,6 +81,11 @@ describe('symbol index', () => {
     assert.equal(renameAt(text, 'G=1', 'H'), 'ARG H=1\nFROM a:$H AS p\nENV E=x\nARG H\nFROM p\nRUN echo $E $H\n');
   });
 
+  it('unquoted heredocs that are data (RUN cat <<EOF, COPY <<EOF) expand; quoted ones do not', () => {
+    const text = 'FROM a\nARG V=1\nRUN cat > /f <<EOF\nv=$V \'$V\'\nEOF\nRUN cat > /g <<"EOF"\nv=$V\nEOF\nCOPY <<EOF /h\n${V}\nEOF\nRUN <<EOF\necho \'$V\' "$V"\nEOF\n';
+    assert.equal(renameAt(text, 'V=1', 'W'), 'FROM a\nARG W=1\nRUN cat > /f <<EOF\nv=$W \'$W\'\nEOF\nRUN cat > /g <<"EOF"\nv=$V\nEOF\nCOPY <<EOF /h\n${W}\nEOF\nRUN <<EOF\necho \'$V\' "$W"\nEOF\n');
+  });
+
   it('reads expansions like Docker: escapes, quotes, nested defaults, comment lines in a continuation', () => {
     const names = (s: string, escape = '\\') => scanExpansions(s, 0, s.length, escape, []).map((e) => `${e.name}@${e.start}:${s.slice(e.exprStart, e.exprEnd)}`);
     assert.deepEqual(names('$A \\$B "$C" \'$D\' ${E:-${F}} ${G}x $1 $'), ['A@1:$A', 'C@9:$C', 'E@19:${E:-${F}}', 'F@24:${F}', 'G@30:${G}']);

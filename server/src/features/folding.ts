@@ -4,11 +4,14 @@
  */
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { indexFor } from './symbolsIndex';
+import { indexFor, memo, type SymbolIndex } from './symbolsIndex';
 
 export function foldingRanges(doc: TextDocument): FoldingRange[] {
   const index = indexFor(doc);
-  if (!index) return [];
+  return index ? memo(index, 'folding', () => folds(index)) : [];
+}
+
+function folds(index: SymbolIndex): FoldingRange[] {
   const { model } = index;
   const out: FoldingRange[] = [];
   const starts = new Set<number>();

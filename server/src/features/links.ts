@@ -9,7 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { DocumentLink } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { t } from '../l10n';
-import { indexFor, type SymbolIndex } from './symbolsIndex';
+import { indexFor, memo, type SymbolIndex } from './symbolsIndex';
 
 const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com']);
 
@@ -46,7 +46,10 @@ export function imageLink(ref: string): { url: string; length: number } | null {
 
 export function documentLinks(doc: TextDocument): DocumentLink[] {
   const index = indexFor(doc);
-  if (!index) return [];
+  return index ? memo(index, `links ${doc.uri}`, () => links(doc, index)) : [];
+}
+
+function links(doc: TextDocument, index: SymbolIndex): DocumentLink[] {
   const out: DocumentLink[] = [];
   const stageNames = new Set(index.stages.map((s) => s.name).filter((n): n is string => n !== null));
   for (const st of index.stages) {

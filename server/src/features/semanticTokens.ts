@@ -15,7 +15,7 @@
 import type { SemanticTokens, SemanticTokensLegend, Range } from 'vscode-languageserver';
 import type { InstructionInfo } from '../model';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { indexFor, type SymbolIndex } from './symbolsIndex';
+import { heredocMarkers, indexFor, type SymbolIndex } from './symbolsIndex';
 
 export const TOKEN_TYPES = ['keyword', 'parameter', 'class', 'variable', 'string', 'macro'] as const;
 export const TOKEN_MODIFIERS = ['declaration', 'defaultLibrary'] as const;
@@ -98,26 +98,20 @@ function collect(index: SymbolIndex): Token[] {
 /** `<<EOF` / `<<-"EOF"` on the instruction's line and each terminated heredoc's closing delimiter. */
 function heredocTokens(model: SymbolIndex['model'], ins: InstructionInfo, raw: [number, number, number, number][]): void {
   const text = model.text;
-  const MARKER = /<<-?[ \t]*(["']?)([^\s"'<>|&;]+)\1/g;
-  MARKER.lastIndex = ins.keywordEnd;
-  let searchEnd = ins.heredocs[0].contentStart;
-  for (const h of ins.heredocs) {
-    const m = MARKER.exec(text);
-    if (m && m.index < searchEnd && m[2] === h.name) raw.push([m.index, m.index + m[0].length, T.string, 0]);
-    else if (m && m.index >= searchEnd) MARKER.lastIndex = m.index;
-    if (h.terminated) {
-      // The delimiter is the next line after the body.
-      let at = h.contentEnd;
-      if (text.charCodeAt(at) === 13) at++;
-      if (text.charCodeAt(at) === 10) at++;
-      const line = model.lines.positionAt(at).line;
-      const lineText = model.lines.lineText(line);
-      const lead = lineText.length - lineText.trimStart().length;
-      const name = lineText.trim();
-      if (name === h.name) raw.push([model.lines.starts[line] + lead, model.lines.starts[line] + lead + name.length, T.string, 0]);
-    }
-    searchEnd = Math.max(searchEnd, h.contentEnd);
-  }
+  const markers = heredocMarkers(model, ins);
+  ins.heredocs.forEach((h, k) => {
+    const m = markers[k];
+    if (m) raw.push([m.start, m.end, T.string, 0]);
+    if (!h.terminated) return;
+    // The delimiter is the line after the body.
+    let at = h.contentEnd;
+    if (text.charCodeAt(at) === 13) at++;
+    if (text.charCodeAt(at) === 10) at++;
+    const line = model.lines.positionAt(at).line;
+    const lineText = model.lines.lineText(line);
+    const lead = lineText.length - lineText.trimStart().length;
+    if (lineText.trim() === h.name) raw.push([model.lines.starts[line] + lead, model.lines.starts[line] + lead + h.name.length, T.string, 0]);
+  });
 }
 
 function encode(tokens: readonly Token[]): number[] {

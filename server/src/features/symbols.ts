@@ -7,7 +7,7 @@ import { SymbolKind, type DocumentSymbol, type WorkspaceSymbol } from 'vscode-la
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { InstructionInfo } from '../model';
 import { joinContinuations } from '../model';
-import { indexFor, type SymbolIndex } from './symbolsIndex';
+import { indexFor, memo, type SymbolIndex } from './symbolsIndex';
 
 const KINDS: Record<string, SymbolKind> = {
   ARG: SymbolKind.Variable,
@@ -49,7 +49,10 @@ function instructionSymbol(index: SymbolIndex, ins: InstructionInfo): DocumentSy
 
 export function documentSymbols(doc: TextDocument): DocumentSymbol[] {
   const index = indexFor(doc);
-  if (!index) return [];
+  return index ? memo(index, 'symbols', () => outline(index)) : [];
+}
+
+function outline(index: SymbolIndex): DocumentSymbol[] {
   const out: DocumentSymbol[] = [];
   const instructions = index.model.instructions;
   const first = index.stages.length > 0 ? index.stages[0].fromIndex : instructions.length;

@@ -86,6 +86,16 @@ export interface SymbolIndex {
   /** Sorted by start offset. */
   occurrences: Occurrence[];
   bySymbol: Map<string, Occurrence[]>;
+  /** Per-version results of whole-document requests (symbols, folding …), see `memo`. */
+  results: Map<string, unknown>;
+}
+
+/** A whole-document result computed once per document version. */
+export function memo<T>(index: SymbolIndex, key: string, compute: () => T): T {
+  if (index.results.has(key)) return index.results.get(key) as T;
+  const value = compute();
+  index.results.set(key, value);
+  return value;
 }
 
 const LIMIT = 8;
@@ -373,12 +383,20 @@ export function buildIndex(model: DockerfileModel): SymbolIndex {
       } catch {
         continue; // the shell parser is not loaded yet
       }
+      const bodies = new Set<number>();
       for (const script of scripts) {
+        if (script.kind === 'heredoc-body') bodies.add(script.toDoc(0));
         if (script.analysis.skipped) continue;
         for (const e of script.analysis.expansions) {
           addRef(e.name, script.toDoc(e.start), script.toDoc(e.end, true), script.toDoc(e.exprStart), script.toDoc(e.exprEnd, true), i, true);
         }
       }
+      // `RUN cat > f <<EOF`: the shell expands an unquoted heredoc that is data, not a script.
+      heredocData(model, ins, bodies, (r) => addRef(r.name, r.start, r.end, r.exprStart, r.exprEnd, i, true));
+    }
+    if (ins.keyword === 'COPY' || ins.keyword === 'ADD') {
+      // `COPY <<EOF /file`: BuildKit expands an unquoted heredoc too.
+      heredocData(model, ins, new Set(), (r) => addRef(r.name, r.start, r.end, r.exprStart, r.exprEnd, i, false));
     }
   }
 
@@ -390,7 +408,7 @@ export function buildIndex(model: DockerfileModel): SymbolIndex {
     if (!list) bySymbol.set(o.symbol, (list = []));
     list.push(o);
   }
-  return { model, stages, decls, occurrences, bySymbol };
+  return { model, stages, decls, occurrences, bySymbol, results: new Map() };
 }
 
 /**
@@ -430,6 +448,45 @@ function declarationsOf(model: DockerfileModel, ins: InstructionInfo): { name: s
   return out;
 }
 
+export interface HeredocMarker {
+  /** Offsets of `<<EOF` / `<<-"EOF"`. */
+  start: number;
+  end: number;
+  /** A quoted delimiter: nothing in the body is expanded. */
+  quoted: boolean;
+}
+
+/** The `<<NAME` markers of an instruction's heredocs, in the order of `ins.heredocs` (null where not found). */
+export function heredocMarkers(model: DockerfileModel, ins: InstructionInfo): (HeredocMarker | null)[] {
+  const text = model.text;
+  const MARKER = /<<-?[ \t]*(["']?)([^\s"'<>|&;]+)\1/g;
+  MARKER.lastIndex = ins.keywordEnd;
+  const limit = ins.heredocs.length > 0 ? ins.heredocs[0].contentStart : ins.end;
+  const out: (HeredocMarker | null)[] = [];
+  for (const h of ins.heredocs) {
+    const at = MARKER.lastIndex;
+    const m = MARKER.exec(text);
+    if (m && m.index < limit && m[2] === h.name) {
+      out.push({ start: m.index, end: m.index + m[0].length, quoted: m[1] !== '' });
+    } else {
+      MARKER.lastIndex = at;
+      out.push(null);
+    }
+  }
+  return out;
+}
+
+/** Expansions in the unquoted heredoc bodies of an instruction that are not shell scripts of their own. */
+function heredocData(model: DockerfileModel, ins: InstructionInfo, scripts: Set<number>, add: (r: ScannedExpansion) => void): void {
+  if (ins.heredocs.length === 0) return;
+  const markers = heredocMarkers(model, ins);
+  ins.heredocs.forEach((h, k) => {
+    const marker = markers[k];
+    if (!marker || marker.quoted || scripts.has(h.contentStart)) return;
+    for (const r of scanExpansions(model.text, h.contentStart, h.contentEnd, '\\', [], false)) add(r);
+  });
+}
+
 export interface ScannedExpansion {
   name: string;
   start: number;
@@ -449,7 +506,7 @@ export function dockerExpansions(model: DockerfileModel, ins: InstructionInfo): 
  * nothing expands inside single quotes, comment lines inside a continuation are skipped, and
  * the default of `${X:-${Y}}` is read on as text so nested references are found too.
  */
-export function scanExpansions(text: string, from: number, to: number, escape: string, skip: readonly [number, number][]): ScannedExpansion[] {
+export function scanExpansions(text: string, from: number, to: number, escape: string, skip: readonly [number, number][], quotes = true): ScannedExpansion[] {
   const out: ScannedExpansion[] = [];
   const esc = escape.charCodeAt(0);
   let single = false;
@@ -467,7 +524,7 @@ export function scanExpansions(text: string, from: number, to: number, escape: s
       lineStart = true;
       continue;
     }
-    if (lineStart) {
+    if (lineStart && quotes) {
       if (c === 32 || c === 9) continue;
       lineStart = false;
       if (c === 35 && !single && !double) {
@@ -485,11 +542,12 @@ export function scanExpansions(text: string, from: number, to: number, escape: s
       if (n !== 10 && n !== 13) i++;
       continue;
     }
-    if (c === 39 && !double) {
+    if (!quotes) {
+      // A heredoc body: quotes are text.
+    } else if (c === 39 && !double) {
       single = true;
       continue;
-    }
-    if (c === 34) {
+    } else if (c === 34) {
       double = !double;
       continue;
     }
