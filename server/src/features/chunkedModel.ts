@@ -12,6 +12,19 @@ import { DockerfileModel, fileStages, type InstructionInfo } from '../model';
 import { chunkStarts, escapeOf, MAX_LINE_LENGTH } from '../lint';
 import { LineIndex } from '../text';
 
+/** For each instruction of an assembled model: the chunk's own instruction and the offset shift. */
+export interface Origin {
+  ins: InstructionInfo;
+  delta: number;
+}
+
+const ORIGINS = new WeakMap<DockerfileModel, Origin[]>();
+
+/** Where the instructions of a model built here come from (undefined for a plain model). */
+export function originsOf(model: DockerfileModel): Origin[] | undefined {
+  return ORIGINS.get(model);
+}
+
 interface Parsed {
   model: DockerfileModel | null;
   /** Names of heredocs still open at its end. */
@@ -31,6 +44,7 @@ export class ChunkedModels {
     const next = new Map<string, Parsed>();
     const out = Object.create(DockerfileModel.prototype) as DockerfileModel;
     const instructions: InstructionInfo[] = [];
+    const origins: Origin[] = [];
     const comments: DockerfileModel['comments'] = [];
     let directives: DockerfileModel['directives'] = [];
     let stageBase = 0;
@@ -64,6 +78,7 @@ export class ChunkedModels {
         for (const ins of m.instructions) {
           if (ins.keyword === 'FROM') stages++;
           instructions.push(shift(ins, delta, lineDelta, ins.stage < 0 ? (i === 0 ? -1 : stageBase - 1) : ins.stage + stageBase));
+          origins.push({ ins, delta });
         }
         stageBase += stages;
         for (const c of m.comments) comments.push({ line: c.line + lineDelta, content: c.content });
@@ -77,6 +92,7 @@ export class ChunkedModels {
       if (ins.keyword === 'FROM') stageStarts.push(k);
     });
     Object.assign(out, { text, lines, instructions, directives, comments, escape, stageStarts, style: undefined });
+    ORIGINS.set(out, origins);
     return out;
   }
 }

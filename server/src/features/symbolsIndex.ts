@@ -18,7 +18,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DockerfileModel, InstructionInfo } from '../model';
 import { runScripts } from '../shell/script';
-import { ChunkedModels } from './chunkedModel';
+import { ChunkedModels, originsOf } from './chunkedModel';
 
 /** Instructions whose arguments Docker expands `$VAR` in (RUN is read by the shell parser). */
 export const EXPANDING = new Set(['ADD', 'ARG', 'COPY', 'ENV', 'EXPOSE', 'FROM', 'LABEL', 'ONBUILD', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR']);
@@ -368,35 +368,11 @@ export function buildIndex(model: DockerfileModel): SymbolIndex {
       declaration: false, target, renamable: target !== null, instruction: i, inShell,
     });
   };
+  const origins = originsOf(model);
   for (let i = 0; i < instructions.length; i++) {
-    const ins = instructions[i];
-    if (EXPANDING.has(ins.keyword)) {
-      for (const r of dockerExpansions(model, ins)) addRef(r.name, r.start, r.end, r.exprStart, r.exprEnd, i, false);
-    } else if (ins.keyword === 'RUN') {
-      // Docker expands the flags (`--mount=…,target=$DIR`); the shell expands the script.
-      for (const f of ins.flags) {
-        for (const r of scanExpansions(text, f.start, f.end, model.escape, [])) addRef(r.name, r.start, r.end, r.exprStart, r.exprEnd, i, false);
-      }
-      let scripts;
-      try {
-        scripts = runScripts(model, ins);
-      } catch {
-        continue; // the shell parser is not loaded yet
-      }
-      const bodies = new Set<number>();
-      for (const script of scripts) {
-        if (script.kind === 'heredoc-body') bodies.add(script.toDoc(0));
-        if (script.analysis.skipped) continue;
-        for (const e of script.analysis.expansions) {
-          addRef(e.name, script.toDoc(e.start), script.toDoc(e.end, true), script.toDoc(e.exprStart), script.toDoc(e.exprEnd, true), i, true);
-        }
-      }
-      // `RUN cat > f <<EOF`: the shell expands an unquoted heredoc that is data, not a script.
-      heredocData(model, ins, bodies, (r) => addRef(r.name, r.start, r.end, r.exprStart, r.exprEnd, i, true));
-    }
-    if (ins.keyword === 'COPY' || ins.keyword === 'ADD') {
-      // `COPY <<EOF /file`: BuildKit expands an unquoted heredoc too.
-      heredocData(model, ins, new Set(), (r) => addRef(r.name, r.start, r.end, r.exprStart, r.exprEnd, i, false));
+    const origin = origins?.[i];
+    for (const r of referencesIn(model, instructions[i], origin?.ins ?? instructions[i], origin?.delta ?? 0)) {
+      addRef(r.name, r.start, r.end, r.exprStart, r.exprEnd, i, r.inShell);
     }
   }
 
@@ -409,6 +385,58 @@ export function buildIndex(model: DockerfileModel): SymbolIndex {
     list.push(o);
   }
   return { model, stages, decls, occurrences, bySymbol, results: new Map() };
+}
+
+interface RawRef extends ScannedExpansion {
+  inShell: boolean;
+}
+
+/**
+ * The `$X` references of each instruction, relative to the instruction as its chunk parsed it:
+ * a stage that did not change keeps its references from one version to the next (reading
+ * the shell scripts again is most of the index's cost).
+ */
+const refCache = new WeakMap<InstructionInfo, RawRef[]>();
+
+function referencesIn(model: DockerfileModel, ins: InstructionInfo, key: InstructionInfo, delta: number): RawRef[] {
+  const hit = refCache.get(key);
+  if (hit) {
+    return delta === 0 ? hit : hit.map((r) => ({ ...r, start: r.start + delta, end: r.end + delta, exprStart: r.exprStart + delta, exprEnd: r.exprEnd + delta }));
+  }
+  const out: RawRef[] = [];
+  let complete = true;
+  const text = model.text;
+  const add = (inShell: boolean) => (r: ScannedExpansion) => out.push({ ...r, inShell });
+  if (EXPANDING.has(ins.keyword)) {
+    dockerExpansions(model, ins).forEach(add(false));
+  } else if (ins.keyword === 'RUN') {
+    // Docker expands the flags (`--mount=…,target=$DIR`); the shell expands the script.
+    for (const f of ins.flags) scanExpansions(text, f.start, f.end, model.escape, []).forEach(add(false));
+    let scripts: ReturnType<typeof runScripts> = [];
+    try {
+      scripts = runScripts(model, ins);
+    } catch {
+      complete = false; // the shell parser is not loaded yet: try again next time
+    }
+    const bodies = new Set<number>();
+    for (const script of scripts) {
+      if (script.kind === 'heredoc-body') bodies.add(script.toDoc(0));
+      if (script.analysis.skipped) continue;
+      for (const e of script.analysis.expansions) {
+        out.push({ name: e.name, start: script.toDoc(e.start), end: script.toDoc(e.end, true), exprStart: script.toDoc(e.exprStart), exprEnd: script.toDoc(e.exprEnd, true), inShell: true });
+      }
+    }
+    // `RUN cat > f <<EOF`: the shell expands an unquoted heredoc that is data, not a script.
+    if (complete) heredocData(model, ins, bodies, add(true));
+  }
+  if (ins.keyword === 'COPY' || ins.keyword === 'ADD') {
+    // `COPY <<EOF /file`: BuildKit expands an unquoted heredoc too.
+    heredocData(model, ins, new Set(), add(false));
+  }
+  if (complete) {
+    refCache.set(key, delta === 0 ? out : out.map((r) => ({ ...r, start: r.start - delta, end: r.end - delta, exprStart: r.exprStart - delta, exprEnd: r.exprEnd - delta })));
+  }
+  return out;
 }
 
 /**
