@@ -270,6 +270,13 @@ describe('navigation and structure over LSP', () => {
       await assert.rejects(lsp.request('textDocument/prepareRename', { ...td(uri), position: pos(MULTI, 19, '0') }), /by its number/);
       await assert.rejects(lsp.request('textDocument/prepareRename', { ...td(uri), position: pos(MULTI, 6, '$PATH', 0, 2) }), /not declared/);
       assert.equal(await lsp.request('textDocument/prepareRename', { ...td(uri), position: pos(MULTI, 8, 'echo') }), null);
+      // A later `FROM node` / `COPY --from=node` would start reading the stage.
+      const other = await open('FROM golang AS b\nFROM node\nCOPY --from=python /x /x\n');
+      await assert.rejects(lsp.request('textDocument/rename', { ...td(other), position: { line: 0, character: 15 }, newName: 'Node' }), /Line 2 uses an image named "node"/);
+      await assert.rejects(lsp.request('textDocument/rename', { ...td(other), position: { line: 0, character: 15 }, newName: 'python' }), /Line 3 uses an image named "python"/);
+      // `$HOME` from the base image would read the renamed variable.
+      const home = await open('FROM alpine\nENV X=1\nRUN echo $HOME $X\n');
+      await assert.rejects(lsp.request('textDocument/rename', { ...td(home), position: { line: 1, character: 4 }, newName: 'HOME' }), /\$HOME is already used in this scope \(line 3\)/);
     });
   });
 

@@ -95,7 +95,7 @@ describe('symbol index', () => {
     const long = '${A:-'.repeat(20000);
     const t0 = performance.now();
     assert.equal(scanExpansions(long, 0, long.length, '\\', []).length, 20000);
-    assert.ok(performance.now() - t0 < 3000, "linear (a quadratic scan takes tens of seconds here)");
+    assert.ok(performance.now() - t0 < 3000, 'linear (a quadratic scan takes tens of seconds here)');
   });
 
   it('the chunked model indexes every corpus file exactly like a whole-file parse', (t) => {

@@ -100,6 +100,16 @@ export function renameEdits(index: SymbolIndex, occ: Occurrence, newName: string
     const lower = name.toLowerCase();
     const other = index.stages.find((s) => s.name === lower && s.index !== occ.target);
     if (other) return new ResponseError(ErrorCodes.InvalidParams, t('A stage named "{0}" already exists (line {1})', name, index.model.lines.positionAt(other.nameStart).line + 1));
+    // `FROM alpine` or `COPY --from=alpine` after the stage would start reading the stage instead.
+    const from = index.stages[occ.target!].fromIndex;
+    const ins = index.model.instructions;
+    for (let i = from + 1; i < ins.length; i++) {
+      const x = ins[i];
+      const image = x.keyword === 'FROM' ? x.args[0]?.value : (x.keyword === 'COPY' || x.keyword === 'ADD') ? x.flags.find((f) => f.name === 'from')?.value ?? undefined : undefined;
+      if (image !== undefined && image !== null && image.toLowerCase() === lower && index.model.text.slice(x.start, x.end).length > 0 && !occurrencesOf(index, occ.symbol!).some((o) => o.instruction === i)) {
+        return new ResponseError(ErrorCodes.InvalidParams, t('Line {0} uses an image named "{1}": it would read the renamed stage instead', x.startLine + 1, image));
+      }
+    }
   } else {
     if (!VARIABLE_NAME.test(name)) {
       return new ResponseError(ErrorCodes.InvalidParams, t('"{0}" is not a valid variable name: a letter or "_", then letters, digits or "_"', newName));
@@ -114,6 +124,13 @@ export function renameEdits(index: SymbolIndex, occ: Occurrence, newName: string
     const clash = name === index.model.text.slice(occ.start, occ.end) ? undefined
       : index.decls.find((d) => d.name === name && stages.has(d.stage));
     if (clash) return new ResponseError(ErrorCodes.InvalidParams, t('A variable named "{0}" is already declared in this scope (line {1})', name, index.model.lines.positionAt(clash.start).line + 1));
+    // `$HOME` from the base image, used where this variable is in scope, would read it instead.
+    const used = name === index.model.text.slice(occ.start, occ.end) ? undefined : index.occurrences.find((o) => {
+      if (o.kind !== 'variable' || o.symbol !== null || index.model.text.slice(o.start, o.end) !== name) return false;
+      const x = index.model.instructions[o.instruction];
+      return !!x && stages.has(x.keyword === 'FROM' ? -1 : x.stage);
+    });
+    if (used) return new ResponseError(ErrorCodes.InvalidParams, t('${0} is already used in this scope (line {1}): it would read the renamed variable', name, index.model.lines.positionAt(used.start).line + 1));
   }
   return occurrencesOf(index, occ.symbol!).filter((o) => o.renamable).map((o) => ({ start: o.start, end: o.end, newText: name }));
 }
