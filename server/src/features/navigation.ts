@@ -8,7 +8,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { t } from '../l10n';
-import { indexFor, occurrenceAt, occurrencesOf, type Occurrence, type SymbolIndex } from './symbolsIndex';
+import { indexFor, occurrenceAt, occurrencesOf, scopeOf, type Occurrence, type SymbolIndex } from './symbolsIndex';
 
 const STAGE_NAME = /^[a-z][a-z0-9_.-]*$/i;
 const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -106,7 +106,7 @@ export function renameEdits(index: SymbolIndex, occ: Occurrence, newName: string
     for (let i = from + 1; i < ins.length; i++) {
       const x = ins[i];
       const image = x.keyword === 'FROM' ? x.args[0]?.value : (x.keyword === 'COPY' || x.keyword === 'ADD') ? x.flags.find((f) => f.name === 'from')?.value ?? undefined : undefined;
-      if (image !== undefined && image !== null && image.toLowerCase() === lower && index.model.text.slice(x.start, x.end).length > 0 && !occurrencesOf(index, occ.symbol!).some((o) => o.instruction === i)) {
+      if (image !== undefined && image !== null && image.toLowerCase() === lower && !occurrencesOf(index, occ.symbol!).some((o) => o.instruction === i)) {
         return new ResponseError(ErrorCodes.InvalidParams, t('Line {0} uses an image named "{1}": it would read the renamed stage instead', x.startLine + 1, image));
       }
     }
@@ -114,23 +114,17 @@ export function renameEdits(index: SymbolIndex, occ: Occurrence, newName: string
     if (!VARIABLE_NAME.test(name)) {
       return new ResponseError(ErrorCodes.InvalidParams, t('"{0}" is not a valid variable name: a letter or "_", then letters, digits or "_"', newName));
     }
-    // Renaming onto a variable already declared where this one is used would merge the two.
+    // Another variable of that name (declared, inherited or from the base image) where this one
+    // is used: after the rename one would read the other.
     const mine = occurrencesOf(index, occ.symbol!);
-    const stages = new Set<number>();
-    for (const o of mine) {
-      const ins = index.model.instructions[o.instruction];
-      stages.add(!ins || ins.keyword === 'FROM' ? -1 : ins.stage);
+    const scopes = new Set<number>();
+    for (const o of mine) scopes.add(scopeOf(index, o.instruction));
+    if (name !== index.model.text.slice(occ.start, occ.end)) {
+      const decl = index.decls.find((d) => d.name === name && scopes.has(d.stage));
+      if (decl) return new ResponseError(ErrorCodes.InvalidParams, t('A variable named "{0}" is already declared in this scope (line {1})', name, index.model.lines.positionAt(decl.start).line + 1));
+      const used = index.occurrences.find((o) => o.kind === 'variable' && o.symbol !== occ.symbol && scopes.has(scopeOf(index, o.instruction)) && index.model.text.slice(o.start, o.end) === name);
+      if (used) return new ResponseError(ErrorCodes.InvalidParams, t('${0} is already used in this scope (line {1}): it would read the renamed variable', name, index.model.lines.positionAt(used.start).line + 1));
     }
-    const clash = name === index.model.text.slice(occ.start, occ.end) ? undefined
-      : index.decls.find((d) => d.name === name && stages.has(d.stage));
-    if (clash) return new ResponseError(ErrorCodes.InvalidParams, t('A variable named "{0}" is already declared in this scope (line {1})', name, index.model.lines.positionAt(clash.start).line + 1));
-    // `$HOME` from the base image, used where this variable is in scope, would read it instead.
-    const used = name === index.model.text.slice(occ.start, occ.end) ? undefined : index.occurrences.find((o) => {
-      if (o.kind !== 'variable' || o.symbol !== null || index.model.text.slice(o.start, o.end) !== name) return false;
-      const x = index.model.instructions[o.instruction];
-      return !!x && stages.has(x.keyword === 'FROM' ? -1 : x.stage);
-    });
-    if (used) return new ResponseError(ErrorCodes.InvalidParams, t('${0} is already used in this scope (line {1}): it would read the renamed variable', name, index.model.lines.positionAt(used.start).line + 1));
   }
   return occurrencesOf(index, occ.symbol!).filter((o) => o.renamable).map((o) => ({ start: o.start, end: o.end, newText: name }));
 }

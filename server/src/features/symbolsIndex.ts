@@ -158,9 +158,10 @@ export function occurrencesOf(index: SymbolIndex, symbol: string): Occurrence[] 
   return index.bySymbol.get(symbol) ?? [];
 }
 
-/** The stage an instruction belongs to (-1 before the first FROM). */
-export function stageOf(index: SymbolIndex, instruction: number): number {
-  return index.model.instructions[instruction]?.stage ?? -1;
+/** The scope a reference in an instruction reads: -1 (the global ARGs) in FROM lines, else its stage. */
+export function scopeOf(index: SymbolIndex, instruction: number): number {
+  const ins = index.model.instructions[instruction];
+  return !ins || ins.keyword === 'FROM' ? -1 : ins.stage;
 }
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
