@@ -13,8 +13,17 @@ import { applyOffsetEdits } from '../../server/src/text';
 import { ChunkedModels } from '../../server/src/features/chunkedModel';
 import { imageLink } from '../../server/src/features/links';
 import { renameEdits } from '../../server/src/features/navigation';
-import { buildIndex, occurrenceAt, occurrencesOf, scanExpansions, type SymbolIndex } from '../../server/src/features/symbolsIndex';
+import { buildIndex, indexFor, occurrenceAt, occurrencesOf, scanExpansions, type SymbolIndex } from '../../server/src/features/symbolsIndex';
 import { normalizeSettings } from '../../server/src/settings';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { pathToFileURL } from 'node:url';
+import { documentSymbols } from '../../server/src/features/symbols';
+import { foldingRanges } from '../../server/src/features/folding';
+import { documentLinks } from '../../server/src/features/links';
+import { semanticTokens } from '../../server/src/features/semanticTokens';
+import { inlayHints } from '../../server/src/features/inlayHints';
+import { selectionRanges } from '../../server/src/features/selection';
+import { definition, documentHighlights, references } from '../../server/src/features/navigation';
 
 const indexOf = (text: string): SymbolIndex => buildIndex(new DockerfileModel(text));
 
@@ -122,6 +131,46 @@ describe('symbol index', () => {
       compared++;
     }
     assert.ok(compared > files.length * 0.9);
+  });
+
+  it('every feature on every corpus file, at many positions: no throw, ranges inside the file, renames re-index cleanly', (t) => {
+    const { files, skip } = corpusFiles();
+    if (skip) return t.skip(skip);
+    let renamed = 0;
+    for (const file of files) {
+      const text = fs.readFileSync(file, 'utf8');
+      const doc = TextDocument.create(pathToFileURL(file).href, 'dockerfile', 1, text);
+      const end = doc.positionAt(text.length);
+      const ok = (r: { start: { line: number; character: number }; end: { line: number; character: number } }) =>
+        r.start.line <= r.end.line && (r.end.line < end.line || (r.end.line === end.line && r.end.character <= end.character));
+      for (const s of documentSymbols(doc)) assert.ok(ok(s.range) && ok(s.selectionRange), file);
+      for (const f of foldingRanges(doc)) assert.ok(f.startLine < f.endLine && f.endLine <= end.line, file);
+      documentLinks(doc);
+      assert.equal(semanticTokens(doc).data.length % 5, 0);
+      inlayHints(doc, { start: { line: 0, character: 0 }, end });
+      const index = indexFor(doc)!;
+      const step = Math.max(1, Math.floor(index.occurrences.length / 12));
+      let renames = 0;
+      for (let k = 0; k < index.occurrences.length; k += step) {
+        const occ = index.occurrences[k];
+        const p = doc.positionAt(occ.start);
+        selectionRanges(doc, [p]);
+        definition(doc, p);
+        references(doc, p, true);
+        documentHighlights(doc, p);
+        if (renames >= 2 || occ.symbol === null || !occ.renamable || (occ.kind === 'stage' && index.stages[occ.target!].name === null)) continue;
+        const edits = renameEdits(index, occ, occ.kind === 'stage' ? 'renamed-stage' : 'RENAMED_VAR');
+        if (!Array.isArray(edits)) continue;
+        // The renamed file has the symbol under its new name at the same places.
+        const out = applyOffsetEdits(text, edits);
+        const after = buildIndex(new ChunkedModels().build(out));
+        const again = occurrenceAt(after, edits[0].start + 1)!;
+        assert.equal(occurrencesOf(after, again.symbol!).length, occurrencesOf(index, occ.symbol!).length, `${file}: ${text.slice(occ.start, occ.end)}`);
+        renamed++;
+        renames++;
+      }
+    }
+    assert.ok(renamed > 100, `${renamed} renames checked`);
   });
 
   it('a chunked model after an edit equals a fresh one', () => {
