@@ -80,7 +80,7 @@ export function workspaceSymbols(docs: readonly TextDocument[], query: string): 
   for (const doc of docs) {
     const index = indexFor(doc);
     if (!index) continue;
-    const container = decodeURIComponent(doc.uri.slice(doc.uri.lastIndexOf('/') + 1));
+    const container = fileName(doc.uri);
     for (const st of index.stages) {
       if (!st.name || !subsequence(q, st.name)) continue;
       out.push({
@@ -93,6 +93,15 @@ export function workspaceSymbols(docs: readonly TextDocument[], query: string): 
     }
   }
   return out;
+}
+
+function fileName(uri: string): string {
+  const last = uri.slice(uri.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last; // a malformed %-escape
+  }
 }
 
 function subsequence(q: string, s: string): boolean {
