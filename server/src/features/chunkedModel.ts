@@ -29,6 +29,8 @@ interface Parsed {
   model: DockerfileModel | null;
   /** Names of heredocs still open at its end. */
   open: string[];
+  /** Its instructions as placed in the last document built (reused while the place is the same). */
+  placed?: { delta: number; lineDelta: number; stageBase: number; instructions: InstructionInfo[] };
 }
 
 export class ChunkedModels {
@@ -74,13 +76,15 @@ export class ChunkedModels {
       if (m) {
         const delta = from - (i === 0 ? 0 : prefix.length);
         const lineDelta = starts[i] - (i === 0 ? 0 : prefixLines);
-        let stages = 0;
-        for (const ins of m.instructions) {
-          if (ins.keyword === 'FROM') stages++;
-          instructions.push(shift(ins, delta, lineDelta, ins.stage < 0 ? (i === 0 ? -1 : stageBase - 1) : ins.stage + stageBase));
-          origins.push({ ins, delta });
+        const p = parsed.placed;
+        const placed = p && p.delta === delta && p.lineDelta === lineDelta && p.stageBase === stageBase ? p.instructions
+          : m.instructions.map((ins) => shift(ins, delta, lineDelta, ins.stage < 0 ? (i === 0 ? -1 : stageBase - 1) : ins.stage + stageBase));
+        parsed.placed = { delta, lineDelta, stageBase, instructions: placed };
+        for (let k = 0; k < placed.length; k++) {
+          instructions.push(placed[k]);
+          origins.push({ ins: m.instructions[k], delta });
         }
-        stageBase += stages;
+        stageBase += m.stageStarts.length;
         for (const c of m.comments) comments.push({ line: c.line + lineDelta, content: c.content });
         if (i === 0) directives = m.directives;
       }

@@ -397,12 +397,16 @@ interface RawRef extends ScannedExpansion {
  * a stage that did not change keeps its references from one version to the next (reading
  * the shell scripts again is most of the index's cost).
  */
-const refCache = new WeakMap<InstructionInfo, RawRef[]>();
+const refCache = new WeakMap<InstructionInfo, { refs: RawRef[]; delta: number; shifted: RawRef[] }>();
 
 function referencesIn(model: DockerfileModel, ins: InstructionInfo, key: InstructionInfo, delta: number): RawRef[] {
   const hit = refCache.get(key);
   if (hit) {
-    return delta === 0 ? hit : hit.map((r) => ({ ...r, start: r.start + delta, end: r.end + delta, exprStart: r.exprStart + delta, exprEnd: r.exprEnd + delta }));
+    if (hit.delta !== delta) {
+      hit.delta = delta;
+      hit.shifted = delta === 0 ? hit.refs : hit.refs.map((r) => ({ ...r, start: r.start + delta, end: r.end + delta, exprStart: r.exprStart + delta, exprEnd: r.exprEnd + delta }));
+    }
+    return hit.shifted;
   }
   const out: RawRef[] = [];
   let complete = true;
@@ -435,7 +439,8 @@ function referencesIn(model: DockerfileModel, ins: InstructionInfo, key: Instruc
     heredocData(model, ins, new Set(), add(false));
   }
   if (complete) {
-    refCache.set(key, delta === 0 ? out : out.map((r) => ({ ...r, start: r.start - delta, end: r.end - delta, exprStart: r.exprStart - delta, exprEnd: r.exprEnd - delta })));
+    const refs = delta === 0 ? out : out.map((r) => ({ ...r, start: r.start - delta, end: r.end - delta, exprStart: r.exprStart - delta, exprEnd: r.exprEnd - delta }));
+    refCache.set(key, { refs, delta, shifted: out });
   }
   return out;
 }
