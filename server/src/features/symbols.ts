@@ -7,6 +7,7 @@ import { SymbolKind, type DocumentSymbol, type WorkspaceSymbol } from 'vscode-la
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { InstructionInfo } from '../model';
 import { joinContinuations } from '../model';
+import { originsOf } from './chunkedModel';
 import { indexFor, memo, type SymbolIndex } from './symbolsIndex';
 
 const KINDS: Record<string, SymbolKind> = {
@@ -27,8 +28,20 @@ const KINDS: Record<string, SymbolKind> = {
 
 const SUMMARY = 60;
 
+/** Summaries by the instruction as its chunk parsed it: unchanged stages keep theirs. */
+const summaries = new WeakMap<InstructionInfo, string>();
+
 /** `RUN apt-get update && …` on one line, cut at a readable length. */
-function summary(index: SymbolIndex, ins: InstructionInfo): string {
+function summary(index: SymbolIndex, ins: InstructionInfo, key: InstructionInfo): string {
+  let s = summaries.get(key);
+  if (s === undefined) {
+    s = summarize(index, ins);
+    summaries.set(key, s);
+  }
+  return s;
+}
+
+function summarize(index: SymbolIndex, ins: InstructionInfo): string {
   const start = ins.flags.length > 0 ? ins.flags[0].start : ins.bodyStart ?? ins.keywordEnd;
   const end = ins.heredocs.length > 0 ? Math.min(ins.end, ins.heredocs[0].contentStart) : ins.end;
   let s = start < end ? joinContinuations(index.model.text.slice(start, Math.min(end, start + 4 * SUMMARY)), index.model.escape) : '';
@@ -37,8 +50,9 @@ function summary(index: SymbolIndex, ins: InstructionInfo): string {
   return s;
 }
 
-function instructionSymbol(index: SymbolIndex, ins: InstructionInfo): DocumentSymbol {
-  const text = summary(index, ins);
+function instructionSymbol(index: SymbolIndex, i: number): DocumentSymbol {
+  const ins = index.model.instructions[i];
+  const text = summary(index, ins, originsOf(index.model)?.[i]?.ins ?? ins);
   return {
     name: text ? `${ins.keyword} ${text}` : ins.keyword,
     kind: KINDS[ins.keyword] ?? SymbolKind.Function,
@@ -56,10 +70,10 @@ function outline(index: SymbolIndex): DocumentSymbol[] {
   const out: DocumentSymbol[] = [];
   const instructions = index.model.instructions;
   const first = index.stages.length > 0 ? index.stages[0].fromIndex : instructions.length;
-  for (let i = 0; i < first; i++) out.push(instructionSymbol(index, instructions[i]));
+  for (let i = 0; i < first; i++) out.push(instructionSymbol(index, i));
   for (const st of index.stages) {
     const children: DocumentSymbol[] = [];
-    for (let i = st.fromIndex + 1; i <= st.lastIndex; i++) children.push(instructionSymbol(index, instructions[i]));
+    for (let i = st.fromIndex + 1; i <= st.lastIndex; i++) children.push(instructionSymbol(index, i));
     const image = st.image?.value ?? '';
     out.push({
       name: st.nameText ?? (image || 'FROM'),
