@@ -30,11 +30,13 @@ interface Parsed {
   /** Names of heredocs still open at its end. */
   open: string[];
   /** Its instructions as placed in the last document built (reused while the place is the same). */
-  placed?: { delta: number; lineDelta: number; stageBase: number; instructions: InstructionInfo[] };
+  placed?: { delta: number; lineDelta: number; stageBase: number; instructions: InstructionInfo[]; origins: Origin[] };
 }
 
 export class ChunkedModels {
+  /** Parsed chunks by their text (the first chunk's key starts with U+0001: it has no prefix). */
   private parsed = new Map<string, Parsed>();
+  private escape = '\\';
 
   /** The model of a whole text; reuses the chunks of the previous call. Never throws. */
   build(text: string): DockerfileModel {
@@ -43,6 +45,9 @@ export class ChunkedModels {
     const prefix = escape === '\\' ? '\n' : `# escape=${escape}\n\n`;
     const prefixLines = escape === '\\' ? 1 : 2;
     const starts = chunkStarts(lines, escape, fileStages(lines).map((s) => s.line));
+    // The prefix of every chunk but the first holds the escape directive: a new one re-parses all.
+    if (escape !== this.escape) this.parsed.clear();
+    this.escape = escape;
     const next = new Map<string, Parsed>();
     const out = Object.create(DockerfileModel.prototype) as DockerfileModel;
     const instructions: InstructionInfo[] = [];
@@ -55,13 +60,13 @@ export class ChunkedModels {
       let joins = 0;
       let parsed: Parsed;
       let from: number;
-      let body: string;
       for (;;) {
         from = lines.starts[starts[i]];
         const to = j < starts.length ? lines.starts[starts[j]] : text.length;
-        body = (i === 0 ? '' : prefix) + text.slice(from, to);
-        parsed = next.get(body) ?? this.parsed.get(body) ?? parse(body);
-        next.set(body, parsed);
+        // Keyed by the slice itself: no copy of the chunk with its prefix unless it is parsed.
+        const key = i === 0 ? `\u0001${text.slice(from, to)}` : text.slice(from, to);
+        parsed = next.get(key) ?? this.parsed.get(key) ?? parse((i === 0 ? '' : prefix) + text.slice(from, to));
+        next.set(key, parsed);
         if (parsed.open.length > 0 && j < starts.length) {
           // A heredoc runs on past the next FROM line: join up to its delimiter (then the rest).
           joins++;
@@ -76,13 +81,18 @@ export class ChunkedModels {
       if (m) {
         const delta = from - (i === 0 ? 0 : prefix.length);
         const lineDelta = starts[i] - (i === 0 ? 0 : prefixLines);
-        const p = parsed.placed;
-        const placed = p && p.delta === delta && p.lineDelta === lineDelta && p.stageBase === stageBase ? p.instructions
-          : m.instructions.map((ins) => shift(ins, delta, lineDelta, ins.stage < 0 ? (i === 0 ? -1 : stageBase - 1) : ins.stage + stageBase));
-        parsed.placed = { delta, lineDelta, stageBase, instructions: placed };
-        for (let k = 0; k < placed.length; k++) {
-          instructions.push(placed[k]);
-          origins.push({ ins: m.instructions[k], delta });
+        let p = parsed.placed;
+        if (!p || p.delta !== delta || p.lineDelta !== lineDelta || p.stageBase !== stageBase) {
+          p = {
+            delta, lineDelta, stageBase,
+            instructions: m.instructions.map((ins) => shift(ins, delta, lineDelta, ins.stage < 0 ? (i === 0 ? -1 : stageBase - 1) : ins.stage + stageBase)),
+            origins: m.instructions.map((ins) => ({ ins, delta })),
+          };
+          parsed.placed = p;
+        }
+        for (let k = 0; k < p.instructions.length; k++) {
+          instructions.push(p.instructions[k]);
+          origins.push(p.origins[k]);
         }
         stageBase += m.stageStarts.length;
         for (const c of m.comments) comments.push({ line: c.line + lineDelta, content: c.content });
