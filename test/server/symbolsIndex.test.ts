@@ -187,6 +187,30 @@ describe('symbol index', () => {
     }
   });
 
+  it('pathological files: a 1 MB line, 20,000 continuations, an open heredoc above 2,000 FROM lines, 3,000 $VARs on a line', () => {
+    const texts = [
+      `FROM alpine\nRUN echo ${'x'.repeat(1 << 20)}\nARG V=1\n`,
+      `FROM alpine\nARG V\nRUN a \\\n${'  $V \\\n'.repeat(20000)}  c\n`,
+      `FROM a\nRUN <<EOF\n${'FROM b AS c\nRUN $X\n'.repeat(2000)}`,
+      `FROM a\nARG V=1\nENV X=${'${V:-$V}'.repeat(3000)}\n`,
+    ];
+    for (const text of texts) {
+      const t0 = performance.now();
+      const doc = TextDocument.create(`file:///nasty/${text.length}/Dockerfile`, 'dockerfile', 1, text);
+      const index = indexFor(doc);
+      assert.ok(index);
+      documentSymbols(doc);
+      foldingRanges(doc);
+      semanticTokens(doc);
+      documentLinks(doc);
+      const last = index!.occurrences[index!.occurrences.length - 1];
+      if (last) references(doc, doc.positionAt(last.start), true);
+      const ms = performance.now() - t0;
+      // Generous (a loaded shared machine): a super-linear step would take minutes here.
+      assert.ok(ms < 10000, `${text.slice(0, 30)}…: ${ms.toFixed(0)} ms`);
+    }
+  });
+
   it('image references → registry pages', () => {
     const table: [string, string | null][] = [
       ['alpine', 'https://hub.docker.com/_/alpine'],
