@@ -15,6 +15,15 @@ import { hover } from './features/hover';
 import { signatureHelp, SIGNATURE_TRIGGERS } from './features/signatureHelp';
 import { locale, setLocale } from './l10n';
 import { rulesByCode } from './rules';
+import { foldingRanges } from './features/folding';
+import { inlayHints } from './features/inlayHints';
+import { documentLinks } from './features/links';
+import { definition, documentHighlights, prepareRename, references, rename } from './features/navigation';
+import { selectionRanges } from './features/selection';
+import { SEMANTIC_LEGEND, semanticTokens, semanticTokensRange } from './features/semanticTokens';
+import { documentSymbols, workspaceSymbols } from './features/symbols';
+import { forgetIndex } from './features/symbolsIndex';
+
 import { initEngine } from './lint';
 import { Validator } from './validation';
 
@@ -23,6 +32,7 @@ const documents = new TextDocuments(TextDocument);
 let config: ConfigStore;
 let validator: Validator;
 let dynamicConfig = false;
+let inlayRefresh = false;
 
 process.on('uncaughtException', (e) => connection.console.error(`Uncaught: ${e?.stack ?? e}`));
 process.on('unhandledRejection', (e) => connection.console.error(`Unhandled rejection: ${(e as Error)?.stack ?? e}`));
@@ -35,6 +45,7 @@ connection.onInitialize((params): InitializeResult => {
   const caps = params.capabilities;
   const pull = !!caps.workspace?.configuration;
   dynamicConfig = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
+  inlayRefresh = !!caps.workspace?.inlayHint?.refreshSupport;
   config = new ConfigStore(connection, pull);
   if (opts.settings !== undefined) config.setPushed(opts.settings);
   const ready = initEngine().catch((e) => {
@@ -53,6 +64,17 @@ connection.onInitialize((params): InitializeResult => {
       documentFormattingProvider: true,
       documentRangeFormattingProvider: true,
       documentOnTypeFormattingProvider: { firstTriggerCharacter: '\n' },
+      documentSymbolProvider: { label: 'Dockerfile Doctor' },
+      workspaceSymbolProvider: true,
+      foldingRangeProvider: true,
+      selectionRangeProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      documentHighlightProvider: true,
+      renameProvider: { prepareProvider: true },
+      documentLinkProvider: { resolveProvider: false },
+      semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: true, range: true },
+      inlayHintProvider: { resolveProvider: false },
     },
     serverInfo: { name: 'dockerfile-doctor', version: process.env.DOCKERFILE_DOCTOR_VERSION ?? '0.1.0' },
   };
@@ -66,11 +88,13 @@ connection.onDidChangeConfiguration((change) => {
   if (change.settings !== undefined && change.settings !== null) config.setPushed(change.settings);
   config.clear();
   validator.scheduleAll(documents.keys());
+  if (inlayRefresh) void connection.languages.inlayHint.refresh().catch(() => undefined);
 });
 
 documents.onDidChangeContent((e) => validator.schedule(e.document.uri));
 documents.onDidClose((e) => {
   forgetModel(e.document.uri);
+  forgetIndex(e.document.uri);
   config.forget(e.document.uri);
   validator.close(e.document.uri);
 });
@@ -144,6 +168,48 @@ connection.onDocumentOnTypeFormatting(async (params) => {
   const doc = documents.get(params.textDocument.uri);
   try {
     return doc ? formatOnType(doc, params, (await config.get(doc.uri)).format) : [];
+  } catch {
+    return [];
+  }
+});
+
+/** Runs a request on its document; a failure is logged and answered with `fallback`, never thrown. */
+function guarded<P extends { textDocument: { uri: string } }, R>(name: string, fallback: R, f: (doc: TextDocument, p: P) => R): (p: P) => R {
+  return (p) => {
+    const doc = documents.get(p.textDocument.uri);
+    if (!doc) return fallback;
+    try {
+      return f(doc, p);
+    } catch (e) {
+      connection.console.error(`${name} failed: ${(e as Error)?.stack ?? e}`);
+      return fallback;
+    }
+  };
+}
+
+connection.onDocumentSymbol(guarded('Document symbols', [], (doc) => documentSymbols(doc)));
+connection.onFoldingRanges(guarded('Folding', [], (doc) => foldingRanges(doc)));
+connection.onSelectionRanges(guarded('Selection ranges', [], (doc, p) => selectionRanges(doc, p.positions)));
+connection.onDefinition(guarded('Definition', null, (doc, p) => definition(doc, p.position)));
+connection.onReferences(guarded('References', [], (doc, p) => references(doc, p.position, p.context.includeDeclaration)));
+connection.onDocumentHighlight(guarded('Highlights', [], (doc, p) => documentHighlights(doc, p.position)));
+connection.onPrepareRename(guarded('Prepare rename', null, (doc, p) => prepareRename(doc, p.position)));
+connection.onRenameRequest(guarded('Rename', null, (doc, p) => rename(doc, p.position, p.newName)));
+connection.onDocumentLinks(guarded('Document links', [], (doc) => documentLinks(doc)));
+connection.languages.semanticTokens.on(guarded('Semantic tokens', { data: [] }, (doc) => semanticTokens(doc)));
+connection.languages.semanticTokens.onRange(guarded('Semantic tokens', { data: [] }, (doc, p) => semanticTokensRange(doc, p.range)));
+connection.languages.inlayHint.on(async (p) => {
+  const doc = documents.get(p.textDocument.uri);
+  try {
+    return doc && (await config.get(doc.uri)).inlayHints.argDefaults ? inlayHints(doc, p.range) : [];
+  } catch (e) {
+    connection.console.error(`Inlay hints failed: ${(e as Error)?.stack ?? e}`);
+    return [];
+  }
+});
+connection.onWorkspaceSymbol((p) => {
+  try {
+    return workspaceSymbols(documents.all(), p.query);
   } catch {
     return [];
   }

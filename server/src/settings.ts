@@ -16,6 +16,10 @@ export interface Settings {
   fixAllUnsafe: boolean;
   /** Formatting (document, range, on type). */
   format: { alignContinuations: boolean };
+  inlayHints: {
+    /** Show the default of an ARG after a `$VAR` that reads it (FROM, ENV, COPY, ADD, WORKDIR, LABEL). */
+    argDefaults: boolean;
+  };
 }
 
 export const DEFAULT_SETTINGS: Settings = Object.freeze({
@@ -23,6 +27,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   rules: Object.freeze({}) as Record<string, RuleSetting>,
   fixAllUnsafe: false,
   format: Object.freeze({ alignContinuations: false }),
+  inlayHints: Object.freeze({ argDefaults: false }),
 });
 
 export interface Normalized {
@@ -33,7 +38,7 @@ export interface Normalized {
 /** Accepts the `dockerfileDoctor` section of the configuration, however malformed. */
 export function normalizeSettings(raw: unknown): Normalized {
   const problems: string[] = [];
-  const settings: Settings = { enable: true, rules: {}, fixAllUnsafe: false, format: { alignContinuations: false } };
+  const settings: Settings = { enable: true, rules: {}, fixAllUnsafe: false, format: { alignContinuations: false }, inlayHints: { argDefaults: false } };
   if (raw === null || raw === undefined) return { settings, problems };
   if (typeof raw !== 'object' || Array.isArray(raw)) {
     return { settings, problems: [`dockerfileDoctor: expected an object, got ${JSON.stringify(raw)}`] };
@@ -79,6 +84,16 @@ export function normalizeSettings(raw: unknown): Normalized {
       if (typeof f.alignContinuations === 'boolean') settings.format.alignContinuations = f.alignContinuations;
       else problems.push(`dockerfileDoctor.format.alignContinuations: expected true or false, got ${JSON.stringify(f.alignContinuations)}`);
     }
+  }
+  // `inlayHints.argDefaults` arrives nested (VS Code) or as a dotted key (hand-written settings).
+  const hints = r.inlayHints;
+  const argDefaults = hints && typeof hints === 'object' && !Array.isArray(hints) && 'argDefaults' in hints
+    ? (hints as Record<string, unknown>).argDefaults : r['inlayHints.argDefaults'];
+  if (hints !== undefined && hints !== null && (typeof hints !== 'object' || Array.isArray(hints))) {
+    problems.push(`dockerfileDoctor.inlayHints: expected an object, got ${JSON.stringify(hints)}`);
+  } else if (argDefaults !== undefined && argDefaults !== null) {
+    if (typeof argDefaults === 'boolean') settings.inlayHints.argDefaults = argDefaults;
+    else problems.push(`dockerfileDoctor.inlayHints.argDefaults: expected true or false, got ${JSON.stringify(argDefaults)}`);
   }
   return { settings, problems };
 }

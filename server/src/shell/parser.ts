@@ -80,6 +80,19 @@ export interface ScriptAnalysis {
   skipped: boolean;
   /** Every pipeline (`a | b`, `a |& b`), with whether it runs in the script's own shell. */
   pipelines: { start: number; end: number; inMainShell: boolean }[];
+  /**
+   * Every `$NAME` / `${NAME…}` the shell expands (not inside single quotes), in source order:
+   * the offsets of the name, and where the expansion starts (its `$`) and ends.
+   */
+  expansions: Expansion[];
+}
+
+export interface Expansion {
+  name: string;
+  start: number;
+  end: number;
+  exprStart: number;
+  exprEnd: number;
 }
 
 let parser: Parser | undefined;
@@ -139,7 +152,7 @@ export function analyzeScript(script: string): ScriptAnalysis {
 
 const EMPTY: ScriptAnalysis = {
   commands: [], comments: [], assignsVariable: false, hasError: false, singleStatement: true, topLevelOr: false,
-  flat: false, setsErrexit: false, definesFunction: false, skipped: true, pipelines: [],
+  flat: false, setsErrexit: false, definesFunction: false, skipped: true, pipelines: [], expansions: [],
 };
 
 /** Node types a flat `&&` chain may consist of. */
@@ -198,7 +211,7 @@ function analyzeUncached(script: string): ScriptAnalysis {
     const root = tree.rootNode;
     const out: ScriptAnalysis = {
       commands: [], comments: [], assignsVariable: false, hasError: root.hasError, singleStatement: true, topLevelOr: false,
-      flat: false, setsErrexit: false, definesFunction: false, skipped: false, pipelines: [],
+      flat: false, setsErrexit: false, definesFunction: false, skipped: false, pipelines: [], expansions: [],
     };
     // The script's statements: named children of the program other than comments.
     let statements = 0;
@@ -222,6 +235,7 @@ function analyzeUncached(script: string): ScriptAnalysis {
       out.flat = out.singleStatement && list.flat;
     }
     walk(root, out);
+    out.expansions.sort((a, b) => a.start - b.start);
     // Anywhere, subshells included: `a && ( set -e; b; c )` chained before `&& d` loses it too.
     out.setsErrexit = out.commands.some(turnsOnErrexit);
     return out;
@@ -276,6 +290,7 @@ function walk(root: Node, out: ScriptAnalysis): void {
     if ((type === 'declaration_command' || type === 'unset_command') && mainShell) out.assignsVariable = true;
     if (type === 'function_definition' && mainShell) out.definesFunction = true;
     if (type === 'pipeline') out.pipelines.push({ start: node.startIndex, end: node.endIndex, inMainShell: mainShell });
+    if (type === 'expansion') addExpansion(node, out);
     if (type === 'command') {
       // `cmd 2>/dev/null` is a redirected statement around the command: that is its unit.
       const redirected = parent !== null && parent.type === 'redirected_statement';
@@ -291,7 +306,9 @@ function walk(root: Node, out: ScriptAnalysis): void {
     for (let k = kids.length - 1; k >= 0; k--) {
       const child = kids[k];
       // Plain words cannot hold commands: skipping them keeps a 20,000-word RUN cheap.
-      if (!child || LEAVES.has(child.type)) continue;
+      if (!child) continue;
+      if (child.type === 'simple_expansion') addExpansion(child, out);
+      if (LEAVES.has(child.type)) continue;
       stack.push({
         node: child,
         mainShell: childMain || (mainShell && type === 'command'),
@@ -304,6 +321,13 @@ function walk(root: Node, out: ScriptAnalysis): void {
       });
     }
   }
+}
+
+/** `$NAME` or `${NAME…}`: records the variable's name (special parameters like `$1`, `$@` are not variables). */
+function addExpansion(node: Node, out: ScriptAnalysis): void {
+  const name = node.firstNamedChild;
+  if (!name || name.type !== 'variable_name') return;
+  out.expansions.push({ name: name.text, start: name.startIndex, end: name.endIndex, exprStart: node.startIndex, exprEnd: node.endIndex });
 }
 
 function describeCommand(node: Node, mainShell: boolean, unit: Node, unitParent: Node | null, underListRedirect: boolean): Command {
