@@ -42,6 +42,9 @@ describe(RULE, () => {
   });
   it('Fedora-family base: set -o pipefail && works in its bash /bin/sh; ONBUILD gets no SHELL line', () => {
     expectFix('FROM fedora:40\nRUN a | b\n', RULE, 'FROM fedora:40\nRUN set -o pipefail && a | b\n');
+    // Debian 13's dash has pipefail.
+    expectFix('FROM debian:trixie-slim\nRUN a | b\n', RULE, 'FROM debian:trixie-slim\nRUN set -o pipefail && a | b\n');
+    expectFix('FROM debian:13\nRUN a | b\n', RULE, 'FROM debian:13\nRUN set -o pipefail && a | b\n');
     const [f] = findingsOf('FROM alpine\nONBUILD RUN a | b\n', RULE);
     assert.equal(f.fixes.length, 1);
   });

@@ -33,6 +33,9 @@ import zhCn from './pipe-without-pipefail.zh-cn.md';
 /** Base images whose /bin/sh is bash (pipefail works in `sh -c`). */
 const BASH_SH_IMAGE = /(?:^|[/:@-])(?:fedora|centos|rhel\d*|ubi\d*(?:-\w+)?|rockylinux|almalinux|amazonlinux|oraclelinux|opensuse|sles|archlinux|photon)(?:$|[/:@.-])/i;
 
+/** Debian 13 (trixie) and later: its dash has pipefail (0.5.12-7). */
+const NEW_DEBIAN_IMAGE = /(?:^|[/:@-])(?:trixie|forky|sid)(?:$|[/:@.-])|^(?:[\w.-]+\/)*debian:(?:1[3-9]|[2-9]\d)(?:$|[.-])/i;
+
 /** Shells without a pipefail option (or, for dash, only in the newest releases). */
 const NO_PIPEFAIL = /(?:^|\/)(?:dash|posh)$/;
 
@@ -94,7 +97,7 @@ export const pipeWithoutPipefail: Rule = {
       const first = pipelineCommands(a.commands, hit).reduce((x, y) => (y.start < x.start ? y : x));
       const image = baseImageOf(ctx, ins);
       const busybox = isBusyboxImage(image);
-      const setWorks = shell !== null || busybox || BASH_SH_IMAGE.test(image);
+      const setWorks = shell !== null || busybox || BASH_SH_IMAGE.test(image) || NEW_DEBIAN_IMAGE.test(image);
       const fixes: Fix[] = [];
       if (setWorks && !script.readOnly && (script.kind === 'shell' || script.kind === 'exec-form')) {
         const lead = /^\s*/.exec(script.text)![0].length;
