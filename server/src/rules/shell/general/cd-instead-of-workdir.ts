@@ -23,11 +23,15 @@ export const cdInsteadOfWorkdir: Rule = {
     for (const s of ctx.shellScripts()) {
       if (s.script.kind === 'nested') continue;
       const invs = ctx.invocations(s.script);
+      let lastPopd = -1;
+      invs.forEach((x, i) => {
+        if (x.program === 'popd' && x.command.inMainShell) lastPopd = i;
+      });
       const hit = invs.find((inv, i) => {
         if (!inv.command.inMainShell || inv.wrappers.length > 0) return false;
         if (inv.program !== 'cd' && inv.program !== 'pushd') return false;
         if (inv.args.some((w) => w.value === null && /\$\(|`/.test(w.raw))) return false;
-        if (inv.program === 'pushd') return !invs.slice(i + 1).some((x) => x.program === 'popd' && x.command.inMainShell);
+        if (inv.program === 'pushd') return lastPopd < i;
         return true;
       });
       if (!hit) continue;

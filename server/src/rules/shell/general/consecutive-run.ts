@@ -1,6 +1,11 @@
 /**
  * consecutive-run — consecutive RUN instructions in one stage; each makes a layer.
  *
+ * What is reported follows hadolint's DL3059: RUNs in a row (comments between them do not
+ * break the row) with the same flags, none of which already chains more than two commands
+ * (such a RUN is a deliberate split). The merge stays available on those as the
+ * "Merge with the next RUN" refactoring (`mergeWithNext`, offered by features/codeActions).
+ *
  * The merge keeps the build's meaning:
  * - a failing command still fails the build: each RUN's script is chained with `&&`, and a
  *   script that is not a single statement (`a; b`, `a &`) is grouped in `( … )` first;

@@ -63,8 +63,18 @@ function shellWords(ctx: RuleContext, ins: InstructionInfo, script: RunScript): 
   return ctx.shellOf(ins);
 }
 
+/** The commands inside a pipeline; `cmds` is in source order (binary search: linear overall). */
 function pipelineCommands(cmds: readonly Command[], p: { start: number; end: number }): Command[] {
-  return cmds.filter((c) => c.inPipeline && c.start >= p.start && c.end <= p.end);
+  let lo = 0;
+  let hi = cmds.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cmds[mid].start < p.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Command[] = [];
+  for (let i = lo; i < cmds.length && cmds[i].start < p.end; i++) if (cmds[i].inPipeline && cmds[i].end <= p.end) out.push(cmds[i]);
+  return out;
 }
 
 export const pipeWithoutPipefail: Rule = {
@@ -84,9 +94,15 @@ export const pipeWithoutPipefail: Rule = {
       const shell = shellWords(ctx, ins, script);
       if (shell === undefined) continue;
       if (shell !== null && (NO_PIPEFAIL.test(shell[0] ?? '') || turnsOnPipefail(shell))) continue;
-      const sets = a.commands.filter((c) => c.name === 'set' && c.inMainShell && turnsOnPipefail(c.args.map((w) => w.value)));
+      let firstSet = Infinity;
+      for (const c of a.commands) {
+        if (c.name === 'set' && c.inMainShell && turnsOnPipefail(c.args.map((w) => w.value))) {
+          firstSet = c.start;
+          break;
+        }
+      }
       const hit = a.pipelines.find((p) => {
-        if (sets.some((c) => c.start < p.start)) return false;
+        if (firstSet < p.start) return false;
         const cmds = pipelineCommands(a.commands, p);
         if (cmds.length < 2) return false;
         if (cmds.some((c) => c.name === 'yes')) return false;

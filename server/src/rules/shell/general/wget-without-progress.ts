@@ -1,7 +1,7 @@
 /**
  * wget-without-progress — GNU wget's default progress bar writes thousands of lines into a
- * build log that is not a terminal. `--progress=dot:giga` prints one dot per 32 KB… per MB;
- * `-q`/`-nv` say less; `-o`/`-a` log to a file.
+ * build log that is not a terminal (its `dot` style: a line per 50 KB). `--progress=dot:giga`
+ * prints a dot per MB and a line per 32 MB; * `-q`/`-nv` say less; `-o`/`-a` log to a file.
  *
  * Fix (safe, GNU wget): `--progress=dot:giga` after `wget`. Not offered on Alpine / busybox
  * base images, whose wget (busybox) has no `--progress` option and would fail: the message

@@ -70,16 +70,19 @@ export function checkCacheClean(ctx: RuleContext, family: RpmFamily): void {
   for (const [ins, scripts] of byRun) {
     if (!triggers.has(ins) && ctx.stageOf(ins)?.reachesFinal === false) continue;
     if (hasCacheOrTmpfsMount(ins, ...CACHE_DIRS[family])) continue;
-    // Where each script cleans the cache (offsets in that script).
-    const cleanAt = scripts.map((s) => ctx.invocations(s.script).filter((inv) => {
-      const call = readRpm(inv);
-      return call ? cleaners.includes(call.family) && isCacheClean(call) : removesCache(inv, dirs);
-    }).map((inv) => inv.command.start));
+    // Where each script cleans the cache last (an offset in that script), -1 when it does not.
+    const lastClean = scripts.map((s) => {
+      let last = -1;
+      for (const inv of ctx.invocations(s.script)) {
+        const call = readRpm(inv);
+        if (call ? cleaners.includes(call.family) && isCacheClean(call) : removesCache(inv, dirs)) last = Math.max(last, inv.command.start);
+      }
+      return last;
+    });
     for (let i = 0; i < scripts.length; i++) {
       const s = scripts[i];
-      const cleanedElsewhere = cleanAt.some((list, k) => k !== i && list.length > 0);
-      if (cleanedElsewhere) continue;
-      const call = callsOf(ctx, s, family).find((c) => downloads(c) && !cleanAt[i].some((at) => at > c.inv.command.start));
+      if (lastClean.some((at, k) => k !== i && at >= 0)) continue;
+      const call = callsOf(ctx, s, family).find((c) => downloads(c) && lastClean[i] <= c.inv.command.start);
       if (!call) continue;
       const { start, end } = callRange(s.script, call);
       const clean = `${call.program} ${CLEAN_COMMAND[family]}`;
