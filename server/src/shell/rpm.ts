@@ -57,13 +57,18 @@ export function readRpm(inv: Invocation): RpmCall | null {
   return { inv, family, program: inv.program, sub, sub2, parsed, operands };
 }
 
-/** Every yum/dnf/zypper call of a script, in source order. */
+const callCache = new WeakMap<readonly Invocation[], RpmCall[]>();
+
+/** Every yum/dnf/zypper call of a script, in source order; cached with the script's invocations. */
 export function rpmCalls(invs: readonly Invocation[]): RpmCall[] {
-  const out: RpmCall[] = [];
+  let out = callCache.get(invs);
+  if (out) return out;
+  out = [];
   for (const inv of invs) {
     const call = readRpm(inv);
     if (call) out.push(call);
   }
+  callCache.set(invs, out);
   return out;
 }
 

@@ -57,17 +57,22 @@ const CLEAN_COMMAND: Readonly<Record<RpmFamily, string>> = { yum: 'clean all', d
  * layers reach the final image (ONBUILD triggers always count).
  */
 export function checkCacheClean(ctx: RuleContext, family: RpmFamily): void {
-  const triggers = triggersOf(ctx);
+  // Only RUNs with an install or update of this family are looked at further.
   const byRun = new Map<InstructionInfo, ShellScript[]>();
+  const downloading = new Set<InstructionInfo>();
   for (const s of ctx.shellScripts()) {
     const list = byRun.get(s.ins);
     if (list) list.push(s);
     else byRun.set(s.ins, [s]);
+    if (!downloading.has(s.ins) && callsOf(ctx, s, family).some(downloads)) downloading.add(s.ins);
   }
+  if (downloading.size === 0) return;
+  const triggers = triggersOf(ctx);
   // yum and dnf share their caches on RHEL 8+ (yum is dnf there): either's clean-up counts.
   const cleaners: RpmFamily[] = family === 'zypper' ? ['zypper'] : ['yum', 'dnf'];
   const dirs = family === 'zypper' ? CACHE_DIRS.zypper : [...new Set([...CACHE_DIRS.yum, ...CACHE_DIRS.dnf])];
-  for (const [ins, scripts] of byRun) {
+  for (const ins of downloading) {
+    const scripts = byRun.get(ins)!;
     if (!triggers.has(ins) && ctx.stageOf(ins)?.reachesFinal === false) continue;
     if (hasCacheOrTmpfsMount(ins, ...CACHE_DIRS[family])) continue;
     // Where each script cleans the cache last (an offset in that script), -1 when it does not.
