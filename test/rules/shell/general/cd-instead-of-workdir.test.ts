@@ -24,6 +24,13 @@ describe(RULE, () => {
     expectNone('FROM debian\nRUN pushd /src && make && popd\n', RULE);
     assert.equal(findingsOf('FROM debian\nRUN pushd /src && make\n', RULE).length, 1);
   });
+  it('lets a change followed by a step back be (cd -, cd "$OLDPWD", cd /, popd)', () => {
+    expectNone('FROM php\nRUN set -eux; cd /usr/src/php; make -j"$(nproc)"; make install; cd /; docker-php-source delete\n', RULE);
+    expectNone('FROM debian\nRUN cd /tmp/b && make && cd - && rm -rf /tmp/b\n', RULE);
+    expectNone('FROM debian\nRUN cd /tmp/b && make && cd "$OLDPWD"\n', RULE);
+    // A cd after the last step back is reported.
+    assert.equal(findingsOf('FROM debian\nRUN cd /a && make && cd / && cd /b && make\n', RULE).length, 1);
+  });
   it('lets cd to a place known only at run time be', () => {
     expectNone('FROM debian\nRUN cd "$(mktemp -d)" && curl -O x\n', RULE);
   });
