@@ -48,6 +48,10 @@ describe(RULE, () => {
     const [f] = findingsOf('FROM alpine\nONBUILD RUN a | b\n', RULE);
     assert.equal(f.fixes.length, 1);
   });
+  it('keeps CRLF and indentation in the SHELL line, the escape directive in the RUN', () => {
+    expectFix('FROM debian\r\n  RUN a | b\r\n', RULE, 'FROM debian\r\n  SHELL ["/bin/bash", "-o", "pipefail", "-c"]\r\n  RUN a | b\r\n');
+    expectFix('# escape=`\nFROM alpine\nrun a `\n  | b\n', RULE, '# escape=`\nFROM alpine\nrun set -o pipefail && a `\n  | b\n');
+  });
   it('reads heredocs and exec-form sh -c', () => {
     assert.equal(findingsOf('FROM debian\nRUN <<EOF\na | b\nEOF\n', RULE).length, 1);
     expectFix('FROM alpine\nRUN ["sh", "-c", "a | b"]\n', RULE, 'FROM alpine\nRUN ["sh", "-c", "set -o pipefail && a | b"]\n');

@@ -12,6 +12,13 @@ describe(RULE, () => {
     expectFix('FROM debian\nRUN wget -O /tmp/a.tgz https://e.com/a.tgz\n', RULE, 'FROM debian\nRUN wget --progress=dot:giga -O /tmp/a.tgz https://e.com/a.tgz\n');
     expectFix('FROM debian\nRUN wget -Oq https://e.com/a\n', RULE, 'FROM debian\nRUN wget --progress=dot:giga -Oq https://e.com/a\n');
   });
+  it('fixes in heredocs, exec-form sh -c, nested sh -c, ONBUILD, CRLF', () => {
+    expectFix('FROM debian\nRUN <<EOF\nwget x\nEOF\n', RULE, 'FROM debian\nRUN <<EOF\nwget --progress=dot:giga x\nEOF\n');
+    expectFix('FROM debian\nRUN ["sh", "-c", "wget x"]\n', RULE, 'FROM debian\nRUN ["sh", "-c", "wget --progress=dot:giga x"]\n');
+    expectFix("FROM debian\nRUN su -c 'wget x' app\n", RULE, "FROM debian\nRUN su -c 'wget --progress=dot:giga x' app\n");
+    expectFix('FROM debian\nONBUILD RUN wget x\n', RULE, 'FROM debian\nONBUILD RUN wget --progress=dot:giga x\n');
+    expectFix('FROM debian\r\nRUN wget \\\r\n  x\r\n', RULE, 'FROM debian\r\nRUN wget --progress=dot:giga \\\r\n  x\r\n');
+  });
   it('accepts --progress, -q, -nv, --quiet, --no-verbose, -o / -a log files, clusters', () => {
     expectNone('FROM debian\nRUN wget --progress=bar:force a && wget -q b && wget -nv c && wget --quiet d && wget --no-verbose e\n', RULE);
     expectNone('FROM debian\nRUN wget -o /tmp/log a && wget -a /tmp/log b && wget -qO- c | sh && wget -cq d\n', RULE);
