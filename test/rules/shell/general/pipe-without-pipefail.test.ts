@@ -19,6 +19,13 @@ describe(RULE, () => {
     expectFix(text, RULE, 'FROM alpine:3.20\nRUN set -o pipefail && wget -qO- https://e.com/x | tar -xz\n');
     expectFix(text, RULE, 'FROM alpine:3.20\nSHELL ["/bin/ash", "-o", "pipefail", "-c"]\nRUN wget -qO- https://e.com/x | tar -xz\n', { fixIndex: 1 });
   });
+  it('an explicit sh is the image /bin/sh: no set -o pipefail on Debian 12', () => {
+    const [f] = findingsOf('FROM debian:12\nSHELL ["/bin/sh", "-c"]\nRUN a | b\n', RULE);
+    assert.match(f.message, /dash/);
+    assert.deepEqual(f.fixes.map((x) => x.title), ['Add SHELL ["/bin/bash", "-o", "pipefail", "-c"] before this RUN']);
+    const [e] = findingsOf('FROM debian:12\nRUN ["sh", "-c", "a | b"]\n', RULE);
+    assert.deepEqual(e.fixes, []);
+  });
   it('under a SHELL without pipefail: set -o pipefail &&', () => {
     expectFix('FROM debian\nSHELL ["/bin/bash", "-c"]\nRUN a | b\n', RULE, 'FROM debian\nSHELL ["/bin/bash", "-c"]\nRUN set -o pipefail && a | b\n');
   });

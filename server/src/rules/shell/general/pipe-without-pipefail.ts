@@ -113,20 +113,22 @@ export const pipeWithoutPipefail: Rule = {
       const first = pipelineCommands(a.commands, hit).reduce((x, y) => (y.start < x.start ? y : x));
       const image = baseImageOf(ctx, ins);
       const busybox = isBusyboxImage(image);
-      const setWorks = shell !== null || busybox || BASH_SH_IMAGE.test(image) || NEW_DEBIAN_IMAGE.test(image);
+      // `sh` named explicitly is the image's /bin/sh, like the default.
+      const defaultLike = shell === null || /(?:^|\/)sh$/.test(shell[0] ?? '');
+      const setWorks = !defaultLike || busybox || BASH_SH_IMAGE.test(image) || NEW_DEBIAN_IMAGE.test(image);
       const fixes: Fix[] = [];
       if (setWorks && !script.readOnly && (script.kind === 'shell' || script.kind === 'exec-form')) {
         const lead = /^\s*/.exec(script.text)![0].length;
         const at = script.toDoc(lead);
         fixes.push({ title: t('Add set -o pipefail && at the start of the RUN'), edits: [{ start: at, end: at, newText: 'set -o pipefail && ' }], safety: 'unsafe' });
       }
-      if (shell === null && !triggers.has(ins) && script.kind !== 'exec-form') {
+      if (defaultLike && !triggers.has(ins) && script.kind !== 'exec-form') {
         const json = busybox ? '["/bin/ash", "-o", "pipefail", "-c"]' : '["/bin/bash", "-o", "pipefail", "-c"]';
         const lineStart = ctx.model.lines.starts[ins.startLine];
         const indent = /^[ \t]*/.exec(ctx.model.text.slice(lineStart, ins.start))![0];
         fixes.push({ title: t('Add SHELL {0} before this RUN', json), edits: [{ start: lineStart, end: lineStart, newText: `${indent}SHELL ${json}${ctx.model.eol}` }], safety: 'unsafe' });
       }
-      const message = shell !== null
+      const message = !defaultLike
         ? t('A pipe hides the failure of every command but the last: add "-o", "pipefail" to the SHELL, or start the RUN with set -o pipefail &&')
         : busybox
           ? t('A pipe hides the failure of every command but the last: start the RUN with set -o pipefail && (busybox ash, the /bin/sh of Alpine, supports it)')
