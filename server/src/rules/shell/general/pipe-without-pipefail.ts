@@ -50,7 +50,7 @@ export function turnsOnPipefail(words: readonly (string | null)[]): boolean {
 const HARMLESS = new Set(['echo', 'printf', 'true']);
 
 /** The shell words that run a script, or null for the default `/bin/sh -c`. */
-function shellWords(ctx: RuleContext, ins: InstructionInfo, script: RunScript): readonly string[] | null | undefined {
+function shellWords(ctx: RuleContext, ins: InstructionInfo, script: RunScript, at: InstructionInfo): readonly string[] | null | undefined {
   if (script.kind === 'exec-form' && Array.isArray(ins.json)) {
     const c = ins.json.findIndex((a, i) => i > 0 && /^-[A-Za-z]*c[A-Za-z]*$/.test(a));
     return ins.json.slice(0, c < 0 ? 1 : c);
@@ -60,7 +60,7 @@ function shellWords(ctx: RuleContext, ins: InstructionInfo, script: RunScript): 
     const first = cmdLine?.analysis.commands[0];
     if (first && first.name) return [first.name, ...first.args.map((w) => w.value ?? w.raw)];
   }
-  return ctx.shellOf(ins);
+  return ctx.shellOf(at);
 }
 
 /** The commands inside a pipeline; `cmds` is in source order (binary search: linear overall). */
@@ -85,13 +85,14 @@ export const pipeWithoutPipefail: Rule = {
   docs: { en, 'zh-cn': zhCn },
   fixSummary: '`set -o pipefail &&` or a `SHELL` with `-o pipefail` (unsafe)',
   check(ctx) {
-    const triggers = new Set<InstructionInfo>();
-    for (const i of ctx.model.instructions) if (i.trigger) triggers.add(i.trigger);
+    // ONBUILD triggers: the SHELL in force is the one at their ONBUILD line.
+    const triggers = new Map<InstructionInfo, InstructionInfo>();
+    for (const i of ctx.model.instructions) if (i.trigger) triggers.set(i.trigger, i);
     for (const { ins, script } of ctx.shellScripts()) {
       if (script.kind === 'nested') continue;
       const a = script.analysis;
       if (a.pipelines.length === 0) continue;
-      const shell = shellWords(ctx, ins, script);
+      const shell = shellWords(ctx, ins, script, triggers.get(ins) ?? ins);
       if (shell === undefined) continue;
       if (shell !== null && (NO_PIPEFAIL.test(shell[0] ?? '') || turnsOnPipefail(shell))) continue;
       let firstSet = Infinity;
