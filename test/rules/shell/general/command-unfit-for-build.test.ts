@@ -26,6 +26,10 @@ describe(RULE, () => {
     expectNone('FROM debian\nRUN nginx && kill "$(cat /run/nginx.pid)"\n', RULE);
     assert.equal(findingsOf('FROM debian\nRUN kill -9 1\n', RULE).length, 1);
   });
+  it('lets a service started and stopped in the same RUN be', () => {
+    expectNone('FROM debian\nRUN service mysql start && mysql < /init.sql && service mysql stop\n', RULE);
+    assert.equal(findingsOf('FROM debian\nRUN service mysql start && mysql < /init.sql && service nginx stop\n', RULE).length, 2);
+  });
   it('follows ignore comments and heredocs', () => {
     expectNone('FROM debian\n# hadolint ignore=DL3001\nRUN ps aux\n', RULE);
     assert.equal(findingsOf('FROM debian\nRUN <<EOF\nservice x start\nEOF\n', RULE).length, 1);

@@ -6,7 +6,8 @@
  * Read from the invocations: the program that runs (behind `sudo`, `env` …), never an argument
  * (`apt-get install vim`, `which ps`, `command -v kill` are fine). `kill` of what the same
  * script started in the background (`server & pid=$!; …; kill $pid`) or of a pid read at run
- * time (`kill "$(cat /run/x.pid)"`) is the one sound use and is not reported.
+ * time (`kill "$(cat /run/x.pid)"`) is the one sound use and is not reported; so is a
+ * `service x start` … `service x stop` pair (a database started for the setup and stopped).
  */
 import { t } from '../../../l10n';
 import type { Rule } from '../../types';
@@ -38,8 +39,20 @@ export const commandUnfitForBuild: Rule = {
   check(ctx) {
     for (const s of ctx.shellScripts()) {
       const a = s.script.analysis;
-      for (const inv of ctx.invocations(s.script)) {
+      const invs = ctx.invocations(s.script);
+      // `service mysql start && mysql < init.sql && service mysql stop`: a service run for the
+      // setup and stopped again in the same RUN.
+      const started = new Set<string>();
+      const paired = new Set<string>();
+      for (const inv of invs) {
+        const name = inv.program === 'service' ? inv.args[0]?.value : null;
+        if (!name) continue;
+        if (inv.args[1]?.value === 'start') started.add(name);
+        else if (inv.args[1]?.value === 'stop' && started.has(name)) paired.add(name);
+      }
+      for (const inv of invs) {
         if (inv.program === null || !UNFIT.has(inv.program) || isLookup(inv)) continue;
+        if (inv.program === 'service' && inv.args[0]?.value && paired.has(inv.args[0].value)) continue;
         if (inv.program === 'kill') {
           // Stopping a job the script started itself, or a pid only known at run time.
           const dynamic = inv.wrappers.includes('xargs') || inv.args.some((w) => w.value === null || w.value.startsWith('%'));
