@@ -42,6 +42,20 @@ describe('refactor.rewrite: merge with the next RUN', () => {
     await lsp.close(uri);
   });
 
+  it('is offered on every pair when consecutive-run is turned off', async () => {
+    const uri = 'file:///work/refactor3/Dockerfile';
+    lsp.settings = { rules: { DL3059: 'off' } };
+    await lsp.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    const text = 'FROM alpine:3.20\nRUN a\nRUN b\n';
+    const { diagnostics } = await lsp.open(uri, text);
+    assert.deepEqual(diagnostics, []);
+    const actions = (await at(uri, 1)).filter((a) => a.kind === 'refactor.rewrite');
+    assert.equal(applyEdits(text, actions[0].edit!.changes[uri] as never), 'FROM alpine:3.20\nRUN a && \\\n    b\n');
+    lsp.settings = {};
+    await lsp.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await lsp.close(uri);
+  });
+
   it('is not offered on the last RUN, across other instructions, or where the quick fix merges', async () => {
     const uri = 'file:///work/refactor2/Dockerfile';
     const text = 'FROM alpine:3.20\nRUN a && b && c\nWORKDIR /x\nRUN d\nRUN e\n';

@@ -58,7 +58,7 @@ export function codeActions(doc: TextDocument, params: CodeActionParams, setting
     }
   }
   if (wants(CodeActionKind.RefactorRewrite) && (!only || only.length > 0)) {
-    const merge = mergeRefactoring(doc, params);
+    const merge = mergeRefactoring(doc, params, settings.rules['consecutive-run'] === 'off');
     if (merge) actions.push(merge);
   }
   if (wants(FIX_ALL_KIND) && (only !== undefined)) {
@@ -70,10 +70,10 @@ export function codeActions(doc: TextDocument, params: CodeActionParams, setting
 
 /**
  * "Merge with the next RUN" on a RUN whose next instruction is a RUN that consecutive-run does
- * not report (one of them chains several commands). Computed from the document's model, so
+ * not report (one of them chains several commands, or the rule is turned off). Computed from the document's model, so
  * the action needs no state kept by the server.
  */
-function mergeRefactoring(doc: TextDocument, params: CodeActionParams): CodeAction | undefined {
+function mergeRefactoring(doc: TextDocument, params: CodeActionParams, ruleOff: boolean): CodeAction | undefined {
   if (!shellParserReady()) return undefined;
   const model = modelFor(doc);
   if (!model) return undefined;
@@ -88,7 +88,7 @@ function mergeRefactoring(doc: TextDocument, params: CodeActionParams): CodeActi
   };
   let fix;
   try {
-    fix = mergeWithNext({ model, scripts }, ins);
+    fix = mergeWithNext({ model, scripts }, ins, { ruleOff });
   } catch {
     return undefined;
   }

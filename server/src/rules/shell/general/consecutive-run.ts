@@ -270,9 +270,9 @@ export function commandCount(ctx: Pick<RuleContext, 'scripts'>, ins: Instruction
  * The merge of a RUN with the RUN right after it, offered as a refactoring where the rule does
  * not report them (one of them chains several commands): null when they cannot be merged
  * (not consecutive RUNs, other flags, another stage, an ignore comment between them) or when
- * the rule reports them (its quick fix is the merge then).
+ * the rule reports them (its quick fix is the merge then), unless the user turned the rule off.
  */
-export function mergeWithNext(ctx: Pick<RuleContext, 'model' | 'scripts'>, ins: InstructionInfo): Fix | null {
+export function mergeWithNext(ctx: Pick<RuleContext, 'model' | 'scripts'>, ins: InstructionInfo, opts: { ruleOff?: boolean } = {}): Fix | null {
   const list = ctx.model.instructions;
   const at = list.indexOf(ins);
   const next = list[at + 1];
@@ -280,7 +280,7 @@ export function mergeWithNext(ctx: Pick<RuleContext, 'model' | 'scripts'>, ins: 
   const text = ctx.model.text;
   if (flagSignature(ins, text) !== flagSignature(next, text)) return null;
   if (IGNORE_COMMENT.test(text.slice(ins.end, next.start))) return null;
-  if (commandCount(ctx, ins) <= CHAINED && commandCount(ctx, next) <= CHAINED) return null;
+  if (!opts.ruleOff && commandCount(ctx, ins) <= CHAINED && commandCount(ctx, next) <= CHAINED) return null;
   const plan = planMerge(ctx, [ins, next], at);
   return 'fix' in plan ? { ...plan.fix, title: t('Merge with the next RUN') } : null;
 }
