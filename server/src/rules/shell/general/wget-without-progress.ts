@@ -15,7 +15,7 @@ import en from './wget-without-progress.md';
 import zhCn from './wget-without-progress.zh-cn.md';
 
 /** GNU wget short options that take a value (the rest of a cluster, or the next word). */
-const SHORT_VALUES = new Set('OoaPUetTwQlARDIXiBb'.split('').filter((c) => c !== 'b'));
+const SHORT_VALUES = new Set([...'OoaPUetTwQlARDIXiB']);
 
 /** Whether wget's options quiet the progress bar or send the log elsewhere. */
 export function quietsProgress(args: readonly Word[]): boolean {
