@@ -138,6 +138,9 @@ function longestLine(text: string): number {
   return max;
 }
 
+/** No SHELL since the stage's FROM (the stage's inherited shell applies). */
+const NO_SHELL = Symbol('no SHELL');
+
 function checkChunk(text: string, rules: readonly Rule[], style: FileStyle, stages: readonly StageView[]): ChunkResult {
   const empty = (error: string, globalIgnores: string[] = []): ChunkResult => ({ findings: [], facts: new Map(), ignores: new Map(), globalIgnores, checkSkips: [], error });
   if (text.length > MAX_LINE_LENGTH && longestLine(text) > MAX_LINE_LENGTH) {
@@ -161,6 +164,7 @@ function checkChunk(text: string, rules: readonly Rule[], style: FileStyle, stag
   const facts = new Map<string, unknown[]>();
   const scriptCache = new Map<InstructionInfo, RunScript[]>();
   let indexOf: Map<InstructionInfo, number> | undefined;
+  let shellBefore: (string[] | undefined | typeof NO_SHELL)[] | undefined;
   let shellScriptList: ShellScript[] | undefined;
   let current: Rule = rules[0];
   const stageOf = (ins: InstructionInfo): StageView | undefined => (ins.stage >= 0 ? stages[ins.stage] : undefined);
@@ -204,8 +208,24 @@ function checkChunk(text: string, rules: readonly Rule[], style: FileStyle, stag
     },
     shellOf(ins) {
       indexOf ??= new Map(model.instructions.map((x, i) => [x, i]));
-      const at = indexOf.get(ins) ?? model.instructions.length;
-      for (let i = at - 1; i >= 0; i--) {
+      const at = indexOf.get(ins);
+      if (at !== undefined) {
+        // The SHELL of this stage before each instruction, in one forward pass (a stage of
+        // thousands of RUNs must not scan back from every one of them).
+        if (!shellBefore) {
+          shellBefore = [];
+          let current: string[] | undefined | typeof NO_SHELL = NO_SHELL;
+          for (const x of model.instructions) {
+            shellBefore.push(current);
+            if (x.keyword === 'FROM') current = NO_SHELL;
+            else if (x.keyword === 'SHELL') current = Array.isArray(x.json) ? x.json : undefined;
+          }
+        }
+        const own = shellBefore[at];
+        if (own !== NO_SHELL) return own;
+        return stageOf(ins)?.inherited.shell ?? null;
+      }
+      for (let i = model.instructions.length - 1; i >= 0; i--) {
         const prev = model.instructions[i];
         if (prev.keyword === 'SHELL') return Array.isArray(prev.json) ? prev.json : undefined;
         if (prev.keyword === 'FROM') break;

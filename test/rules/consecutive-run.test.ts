@@ -2,7 +2,24 @@ import { before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { checkFixGuarantees, expectFix, expectNoFix, expectNone, findingsOf, ready } from '../helpers';
 import { fixAll } from '../../server/src/fixAll';
-import { MAX_MERGE } from '../../server/src/rules/shell/general/consecutive-run';
+import { MAX_MERGE, mergeWithNext } from '../../server/src/rules/shell/general/consecutive-run';
+import { DockerfileModel, type InstructionInfo } from '../../server/src/model';
+import { runScripts } from '../../server/src/shell/script';
+import { applyOffsetEdits } from '../../server/src/text';
+
+/** The "Merge with the next RUN" refactoring on the RUN at `line`: the merged text, or null. */
+function refactor(text: string, line: number): string | null {
+  const model = new DockerfileModel(text);
+  const ins = model.instructions.find((i) => i.startLine === line)!;
+  const fix = mergeWithNext({ model, scripts: (i: InstructionInfo) => runScripts(model, i) }, ins);
+  return fix ? applyOffsetEdits(text, fix.edits) : null;
+}
+
+/** Not reported (a RUN chains more than two commands); the refactoring merges it as expected. */
+function expectRefactor(text: string, line: number, expected: string | null): void {
+  expectNone(text, RULE);
+  assert.equal(refactor(text, line), expected);
+}
 
 const RULE = 'consecutive-run';
 
@@ -36,7 +53,7 @@ describe(RULE, () => {
   });
   it('groups lists so a failing command still fails the build', () => {
     // `a && set -e; b; c` would ignore a failing `a`: the second script is grouped.
-    expectFix('FROM alpine\nRUN a\nRUN set -e; b; c\n', RULE, 'FROM alpine\nRUN a && \\\n    ( set -e; b; c )\n');
+    expectRefactor('FROM alpine\nRUN a\nRUN set -e; b; c\n', 1, 'FROM alpine\nRUN a && \\\n    ( set -e; b; c )\n');
     expectFix('FROM alpine\nRUN a; b\nRUN c\n', RULE, 'FROM alpine\nRUN ( a; b ) && \\\n    c\n');
     expectFix('FROM alpine\nRUN a || b\nRUN c\n', RULE, 'FROM alpine\nRUN a || b && \\\n    c\n');
     expectFix('FROM alpine\nRUN a &\nRUN c\n', RULE, 'FROM alpine\nRUN ( a & ) && \\\n    c\n');
@@ -47,17 +64,20 @@ describe(RULE, () => {
     expectFix('FROM alpine\nRUN a\nRUN rm -f /x || true\n', RULE, 'FROM alpine\nRUN a && \\\n    ( rm -f /x || true )\n');
   });
   it('offers no merge when a non-last RUN relies on set -e', () => {
-    const [f] = expectNoFix('FROM alpine\nRUN set -eux; \\\n    wget -O /tmp/app.tgz https://example.com/app.tgz; \\\n    tar -xzf /tmp/app.tgz -C /opt\nRUN /opt/app/bin/app --version\n', RULE);
+    const [f] = expectNoFix('FROM alpine\nRUN set -eux; wget -O /tmp/app.tgz https://example.com/app.tgz\nRUN /opt/app/bin/app --version\n', RULE);
     assert.match(f.message, /set -e/);
-    expectNoFix('FROM alpine\nRUN set -o errexit; a; b\nRUN c\n', RULE);
+    expectNoFix('FROM alpine\nRUN set -o errexit; a\nRUN c\n', RULE);
+    // Nor is the refactoring offered for longer scripts (not reported at all).
+    expectRefactor('FROM alpine\nRUN set -eux; \\\n    wget -O /tmp/app.tgz https://example.com/app.tgz; \\\n    tar -xzf /tmp/app.tgz -C /opt\nRUN /opt/app/bin/app --version\n', 1, null);
     // Nor a merged RUN whose last part ran `set -e` in a subshell (a second fix-all round).
-    expectNoFix('FROM alpine\nRUN a && \\\n    ( set -e; b; c )\nRUN d\n', RULE);
+    assert.equal(refactor('FROM alpine\nRUN a && \\\n    ( set -e; b; c )\nRUN d\n', 1), null);
     // A flat && chain keeps failing as it should.
     expectFix('FROM alpine\nRUN set -ex && a\nRUN b\n', RULE, 'FROM alpine\nRUN ( set -ex && a ) && \\\n    b\n');
   });
   it('offers no merge of compound commands under a SHELL with -e', () => {
-    expectNoFix('FROM debian\nSHELL ["/bin/bash", "-eo", "pipefail", "-c"]\nRUN if true; then apt-get update; apt-get install -y x; fi\nRUN echo b\n', RULE);
-    expectFix('FROM debian\nSHELL ["/bin/bash", "-eo", "pipefail", "-c"]\nRUN a | b && c\nRUN d\n', RULE,
+    expectNoFix('FROM debian\nSHELL ["/bin/bash", "-eo", "pipefail", "-c"]\nRUN if true; then apt-get update; fi\nRUN echo b\n', RULE);
+    assert.equal(refactor('FROM debian\nSHELL ["/bin/bash", "-eo", "pipefail", "-c"]\nRUN if true; then apt-get update; apt-get install -y x; fi\nRUN echo b\n', 2), null);
+    expectRefactor('FROM debian\nSHELL ["/bin/bash", "-eo", "pipefail", "-c"]\nRUN a | b && c\nRUN d\n', 2,
       'FROM debian\nSHELL ["/bin/bash", "-eo", "pipefail", "-c"]\nRUN a | b && c && \\\n    d\n');
   });
   it('follows the SHELL and base image a stage inherits from an earlier stage', () => {
@@ -68,7 +88,7 @@ describe(RULE, () => {
     expectFix('FROM alpine AS base\nRUN true\nFROM base\nRUN a\nRUN b\n', RULE, 'FROM alpine AS base\nRUN true\nFROM base\nRUN a && \\\n    b\n');
   });
   it('isolates function definitions and builtins that set variables', () => {
-    expectFix('FROM alpine\nWORKDIR /app\nRUN build_in() { cd "$1" && make; } && build_in /src/lib\nRUN make install\n', RULE,
+    expectRefactor('FROM alpine\nWORKDIR /app\nRUN build_in() { cd "$1" && make; } && build_in /src/lib\nRUN make install\n', 2,
       'FROM alpine\nWORKDIR /app\nRUN ( build_in() { cd "$1" && make; } && build_in /src/lib ) && \\\n    make install\n');
     expectFix('FROM alpine\nRUN read -r VERSION < /v\nRUN echo "$VERSION"\n', RULE, 'FROM alpine\nRUN ( read -r VERSION < /v ) && \\\n    echo "$VERSION"\n');
     expectFix('FROM alpine\nRUN printf -v V %s 1\nRUN echo "$V"\n', RULE, 'FROM alpine\nRUN ( printf -v V %s 1 ) && \\\n    echo "$V"\n');
@@ -94,8 +114,31 @@ describe(RULE, () => {
     for (const f of found) assert.equal(f.fixes.length, 1);
     // Every fix merges at most MAX_MERGE RUNs and keeps the guarantees.
     for (const f of [found[0], found[MAX_MERGE - 1], found[MAX_MERGE], found[n - 2]]) checkFixGuarantees(text, f, f.fixes[0], `finding ${f.range.start.line}`);
+    // A merged part chains many commands: like hadolint, the rule takes it for a deliberate
+    // split and stops there, so fix-all leaves one RUN per part (the refactoring joins them).
     const merged = fixAll(text).text;
-    assert.equal(merged, `FROM alpine\nRUN ${Array.from({ length: n }, (_, i) => `echo ${i}`).join(' && \\\n    ')}\n`);
+    const runs = merged.split('\nRUN ').slice(1);
+    assert.ok(runs.length >= Math.ceil(n / MAX_MERGE) && runs.length <= Math.ceil(n / (MAX_MERGE - 1)) + 1, `${runs.length} RUNs`);
+    assert.equal(merged.replace(/ && \\\n    |\nRUN /g, ' '), `FROM alpine ${Array.from({ length: n }, (_, i) => `echo ${i}`).join(' ')}\n`);
+    assert.deepEqual(findingsOf(merged, RULE), []);
+  });
+  it('follows hadolint: RUNs that chain more than two commands are a deliberate split', () => {
+    expectNone('FROM alpine\nRUN apk add --no-cache a && echo b && echo c\nRUN echo d\n', RULE);
+    expectNone('FROM alpine\nRUN echo d\nRUN a | b | c\n', RULE);
+    // Two commands each still count as a run; comments between RUNs do not break it.
+    assert.equal(findingsOf('FROM alpine\nRUN a && b\n# comment\n\nRUN c | d\n', RULE).length, 1);
+    // A long RUN splits a run in two.
+    assert.deepEqual(findingsOf('FROM alpine\nRUN a\nRUN b\nRUN c && d && e\nRUN f\nRUN g\n', RULE).map((f) => f.range.start.line), [2, 5]);
+    // Exec form and nested sh -c count their own command.
+    assert.equal(findingsOf('FROM alpine\nRUN ["sh", "-c", "a"]\nRUN sh -c "a && b && c"\n', RULE).length, 1);
+  });
+  it('offers the merge as a refactoring where the rule does not report', () => {
+    assert.equal(refactor('FROM alpine\nRUN a && b && c\nRUN d\n', 1), 'FROM alpine\nRUN a && b && c && \\\n    d\n');
+    assert.equal(refactor('FROM alpine\nRUN a\nRUN b\n', 1), null, 'reported: the quick fix merges');
+    assert.equal(refactor('FROM alpine\nRUN --network=none a && b && c\nRUN d\n', 1), null, 'flags differ');
+    assert.equal(refactor('FROM alpine\nRUN a && b && c\nWORKDIR /x\n', 1), null);
+    assert.equal(refactor('FROM alpine\nRUN a && b && c\n# hadolint ignore=DL3003\nRUN cd x\n', 1), null);
+    assert.equal(refactor('FROM alpine\nRUN a && b && c\nFROM alpine\nRUN d\n', 1), null);
   });
   it('keeps comments between the RUNs and drops blank lines', () => {
     expectFix('FROM alpine\nRUN echo a\n\n# build it\nRUN make\n', RULE, 'FROM alpine\nRUN echo a && \\\n# build it\n    make\n');

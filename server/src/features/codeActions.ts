@@ -15,6 +15,11 @@ import { t } from '../l10n';
 import type { Settings } from '../settings';
 import { LineIndex } from '../text';
 import { isOurs, type DiagnosticData } from './diagnostics';
+import { modelFor } from './document';
+import { runScripts, type RunScript } from '../shell/script';
+import { shellParserReady } from '../shell/parser';
+import { mergeWithNext } from '../rules/shell/general/consecutive-run';
+import type { InstructionInfo } from '../model';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.dockerfile-doctor`;
 
@@ -81,11 +86,47 @@ export function codeActions(doc: TextDocument, params: CodeActionParams, setting
       }
     }
   }
+  if (wants(CodeActionKind.RefactorRewrite) && (!only || only.length > 0)) {
+    const merge = mergeRefactoring(doc, params, settings.rules['consecutive-run'] === 'off');
+    if (merge) actions.push(merge);
+  }
   if (wants(FIX_ALL_KIND) && (only !== undefined)) {
     const action = fixAllAction(doc, settings, linter);
     if (action) actions.push(action);
   }
   return actions;
+}
+
+/**
+ * "Merge with the next RUN" on a RUN whose next instruction is a RUN that consecutive-run does
+ * not report (one of them chains several commands, or the rule is turned off). Computed from the document's model, so
+ * the action needs no state kept by the server.
+ */
+function mergeRefactoring(doc: TextDocument, params: CodeActionParams, ruleOff: boolean): CodeAction | undefined {
+  if (!shellParserReady()) return undefined;
+  const model = modelFor(doc);
+  if (!model) return undefined;
+  const line = params.range.start.line;
+  const ins = model.instructions.find((i) => i.startLine <= line && line <= i.endLine);
+  if (!ins || ins.keyword !== 'RUN') return undefined;
+  const cache = new Map<InstructionInfo, RunScript[]>();
+  const scripts = (i: InstructionInfo): RunScript[] => {
+    let s = cache.get(i);
+    if (!s) cache.set(i, (s = runScripts(model, i)));
+    return s;
+  };
+  let fix;
+  try {
+    fix = mergeWithNext({ model, scripts }, ins, { ruleOff });
+  } catch {
+    return undefined;
+  }
+  if (!fix || doc.getText().length !== model.text.length) return undefined;
+  return {
+    title: fix.title,
+    kind: CodeActionKind.RefactorRewrite,
+    edit: { changes: { [doc.uri]: fix.edits.map((e): TextEdit => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.newText })) } },
+  };
 }
 
 /** The client command that opens a rule's docs (offline: the text comes from the server). */

@@ -80,6 +80,8 @@ export interface ScriptAnalysis {
   skipped: boolean;
   /** Every pipeline (`a | b`, `a |& b`), with whether it runs in the script's own shell. */
   pipelines: { start: number; end: number; inMainShell: boolean }[];
+  /** Offsets of each `&` that starts a background job (`server & pid=$!`), anywhere in the script. */
+  backgroundJobs: number[];
   /**
    * Every `$NAME` / `${NAME…}` the shell expands (not inside single quotes), in source order:
    * the offsets of the name, and where the expansion starts (its `$`) and ends.
@@ -152,7 +154,7 @@ export function analyzeScript(script: string): ScriptAnalysis {
 
 const EMPTY: ScriptAnalysis = {
   commands: [], comments: [], assignsVariable: false, hasError: false, singleStatement: true, topLevelOr: false,
-  flat: false, setsErrexit: false, definesFunction: false, skipped: true, pipelines: [], expansions: [],
+  flat: false, setsErrexit: false, definesFunction: false, skipped: true, pipelines: [], expansions: [], backgroundJobs: [],
 };
 
 /** Node types a flat `&&` chain may consist of. */
@@ -211,7 +213,7 @@ function analyzeUncached(script: string): ScriptAnalysis {
     const root = tree.rootNode;
     const out: ScriptAnalysis = {
       commands: [], comments: [], assignsVariable: false, hasError: root.hasError, singleStatement: true, topLevelOr: false,
-      flat: false, setsErrexit: false, definesFunction: false, skipped: false, pipelines: [], expansions: [],
+      flat: false, setsErrexit: false, definesFunction: false, skipped: false, pipelines: [], expansions: [], backgroundJobs: [],
     };
     // The script's statements: named children of the program other than comments.
     let statements = 0;
@@ -250,6 +252,9 @@ const SAME_SHELL = new Set([
   'while_statement', 'for_statement', 'c_style_for_statement', 'do_group', 'case_statement', 'case_item',
   'negated_command',
 ]);
+
+/** Nodes whose statements may be separated by `&` (a background job). */
+const STATEMENT_LISTS = new Set(['program', 'compound_statement', 'subshell', 'do_group', 'if_statement', 'elif_clause', 'else_clause', 'case_item']);
 
 const LEAVES = new Set(['word', 'raw_string', 'number', 'simple_expansion', 'variable_name', 'special_variable_name', 'file_descriptor', 'ansi_c_string', 'string_content', 'regex']);
 
@@ -291,6 +296,9 @@ function walk(root: Node, out: ScriptAnalysis): void {
     if (type === 'function_definition' && mainShell) out.definesFunction = true;
     if (type === 'pipeline') out.pipelines.push({ start: node.startIndex, end: node.endIndex, inMainShell: mainShell });
     if (type === 'expansion') addExpansion(node, out);
+    if (STATEMENT_LISTS.has(type)) {
+      for (const k of node.children) if (k && k.type === '&') out.backgroundJobs.push(k.startIndex);
+    }
     if (type === 'command') {
       // `cmd 2>/dev/null` is a redirected statement around the command: that is its unit.
       const redirected = parent !== null && parent.type === 'redirected_statement';

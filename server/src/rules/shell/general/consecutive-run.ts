@@ -1,6 +1,11 @@
 /**
  * consecutive-run — consecutive RUN instructions in one stage; each makes a layer.
  *
+ * What is reported follows hadolint's DL3059: RUNs in a row (comments between them do not
+ * break the row) with the same flags, none of which already chains more than two commands
+ * (such a RUN is a deliberate split). The merge stays available on those as the
+ * "Merge with the next RUN" refactoring (`mergeWithNext`, offered by features/codeActions).
+ *
  * The merge keeps the build's meaning:
  * - a failing command still fails the build: each RUN's script is chained with `&&`, and a
  *   script that is not a single statement (`a; b`, `a &`) is grouped in `( … )` first;
@@ -105,7 +110,7 @@ interface Piece {
 
 type Plan = { fix: Fix } | { reason: string };
 
-function planMerge(ctx: RuleContext, group: InstructionInfo[], firstIndex: number): Plan {
+function planMerge(ctx: Pick<RuleContext, 'model' | 'scripts'>, group: InstructionInfo[], firstIndex: number): Plan {
   const { model } = ctx;
   const text = model.text;
   const { shell, windows } = stageShell(model, firstIndex);
@@ -222,15 +227,13 @@ export const consecutiveRun: Rule = {
     const list = model.instructions;
     let i = 0;
     while (i < list.length) {
-      if (list[i].keyword !== 'RUN') {
+      if (list[i].keyword !== 'RUN' || commandCount(ctx, list[i]) > CHAINED) {
         i++;
         continue;
       }
       const sig = flagSignature(list[i], model.text);
       let j = i + 1;
-      while (j < list.length && list[j].keyword === 'RUN' && flagSignature(list[j], model.text) === sig) j++;
-      // A RUN with an ignore comment above it cannot join the one before: inside the merged
-      // RUN's continuation the comment would no longer suppress anything. The merge stops there.
+      while (j < list.length && list[j].keyword === 'RUN' && flagSignature(list[j], model.text) === sig && commandCount(ctx, list[j]) <= CHAINED) j++;
       // A RUN with an ignore comment above it cannot join the one before: inside the merged
       // RUN's continuation the comment would no longer suppress anything. The merge stops there.
       let from = i;
@@ -243,3 +246,41 @@ export const consecutiveRun: Rule = {
     }
   },
 };
+
+/**
+ * A RUN that already chains more than this many commands is a deliberate split (hadolint's
+ * DL3059 semantics): neither it nor its neighbours are reported for it. The merge stays
+ * available as a refactoring (`mergeWithNext`).
+ */
+export const CHAINED = 2;
+
+/** The commands a RUN runs (nested `sh -c` scripts count as their one command); unparsed: many. */
+export function commandCount(ctx: Pick<RuleContext, 'scripts'>, ins: InstructionInfo): number {
+  if (Array.isArray(ins.json) && ctx.scripts(ins).length === 0) return 1;
+  let n = 0;
+  for (const script of ctx.scripts(ins)) {
+    if (script.kind === 'nested') continue;
+    if (script.analysis.skipped) return Infinity;
+    n += script.analysis.commands.length;
+  }
+  return n;
+}
+
+/**
+ * The merge of a RUN with the RUN right after it, offered as a refactoring where the rule does
+ * not report them (one of them chains several commands): null when they cannot be merged
+ * (not consecutive RUNs, other flags, another stage, an ignore comment between them) or when
+ * the rule reports them (its quick fix is the merge then), unless the user turned the rule off.
+ */
+export function mergeWithNext(ctx: Pick<RuleContext, 'model' | 'scripts'>, ins: InstructionInfo, opts: { ruleOff?: boolean } = {}): Fix | null {
+  const list = ctx.model.instructions;
+  const at = list.indexOf(ins);
+  const next = list[at + 1];
+  if (at < 0 || ins.keyword !== 'RUN' || !next || next.keyword !== 'RUN' || next.stage !== ins.stage) return null;
+  const text = ctx.model.text;
+  if (flagSignature(ins, text) !== flagSignature(next, text)) return null;
+  if (IGNORE_COMMENT.test(text.slice(ins.end, next.start))) return null;
+  if (!opts.ruleOff && commandCount(ctx, ins) <= CHAINED && commandCount(ctx, next) <= CHAINED) return null;
+  const plan = planMerge(ctx, [ins, next], at);
+  return 'fix' in plan ? { ...plan.fix, title: t('Merge with the next RUN') } : null;
+}
