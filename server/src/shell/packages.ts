@@ -1,0 +1,141 @@
+/**
+ * What the package-manager rules (apt, apk, pip, npm, gem, go, yarn) share: the scripts of one
+ * RUN together, whether a stage's layers reach the final image, what the stage's ENV/ARG set,
+ * `rm` targets, and the edit that appends a clean-up step to a plain `&&` list.
+ * Everything reads the shell facts (`invocations`, `Command`), never the instruction text.
+ */
+import type { DockerfileModel, InstructionInfo } from '../model';
+import type { RuleContext } from '../rules/types';
+import type { OffsetEdit } from '../text';
+import type { Invocation } from './facts';
+import { parseArgs } from './facts';
+import type { Command, Word } from './parser';
+import type { RunScript } from './script';
+
+/** A RUN (or the RUN of an `ONBUILD RUN`) with every POSIX script it runs, in order. */
+export interface RunGroup {
+  ins: InstructionInfo;
+  scripts: RunScript[];
+  /** `ONBUILD RUN`: it runs in the build of another image, not in this one. */
+  trigger: boolean;
+}
+
+const groupCache = new WeakMap<readonly unknown[], RunGroup[]>();
+
+/** The shell scripts grouped by instruction (a RUN can have several: heredoc bodies, `sh -c '…'`). */
+export function runGroups(ctx: RuleContext): RunGroup[] {
+  const list = ctx.shellScripts();
+  let hit = groupCache.get(list);
+  if (hit) return hit;
+  const triggers = new Set<InstructionInfo>();
+  for (const i of ctx.model.instructions) if (i.trigger) triggers.add(i.trigger);
+  const byIns = new Map<InstructionInfo, RunGroup>();
+  for (const { ins, script } of list) {
+    let g = byIns.get(ins);
+    if (!g) byIns.set(ins, (g = { ins, scripts: [], trigger: triggers.has(ins) }));
+    g.scripts.push(script);
+  }
+  hit = [...byIns.values()];
+  groupCache.set(list, hit);
+  return hit;
+}
+
+/**
+ * Clean-up and cache rules are moot when the RUN's layer never reaches the final image (a
+ * stage that is only copied from). An `ONBUILD RUN` runs in another build: it always counts.
+ */
+export function layerDiscarded(ctx: RuleContext, group: RunGroup): boolean {
+  return !group.trigger && ctx.stageOf(group.ins)?.reachesFinal === false;
+}
+
+/** The instructions of the stage of `ins` that come before it (for a trigger: before its ONBUILD). */
+export function earlierInStage(model: DockerfileModel, ins: InstructionInfo): InstructionInfo[] {
+  const list = model.instructions;
+  let at = list.indexOf(ins);
+  if (at < 0) at = list.findIndex((i) => i.trigger === ins);
+  if (at < 0) return [];
+  const out: InstructionInfo[] = [];
+  for (let i = at - 1; i >= 0 && list[i].keyword !== 'FROM'; i--) out.push(list[i]);
+  return out.reverse();
+}
+
+/** The instructions of the stage of `ins` after it. */
+export function laterInStage(model: DockerfileModel, ins: InstructionInfo): InstructionInfo[] {
+  const list = model.instructions;
+  const at = list.indexOf(ins);
+  if (at < 0) return [];
+  const out: InstructionInfo[] = [];
+  for (let i = at + 1; i < list.length && list[i].keyword !== 'FROM'; i++) out.push(list[i]);
+  return out;
+}
+
+/** An `ENV` or `ARG` in the stage before `ins` sets `name` (`ENV NAME=value`, `ENV NAME value`, `ARG NAME=…`). */
+export function stageSetsVariable(model: DockerfileModel, ins: InstructionInfo, name: string, keywords: readonly string[] = ['ENV', 'ARG']): boolean {
+  return earlierInStage(model, ins).some((i) => keywords.includes(i.keyword)
+    && i.args.some((a, k) => a.value.startsWith(`${name}=`) || (k === 0 && a.value === name && i.keyword === 'ENV')));
+}
+
+/** `export NAME=…` in the main shell of the script before `offset`. */
+export function scriptExports(script: RunScript, name: string, offset: number): boolean {
+  return script.analysis.commands.some((c) => c.start < offset && c.inMainShell && c.name === 'export'
+    && c.args.some((w) => w.value !== null && (w.value === name || w.value.startsWith(`${name}=`))));
+}
+
+/** The paths `rm` removes (options skipped; expansions as their raw text). */
+export function rmTargets(inv: Invocation): string[] {
+  if (inv.program !== 'rm') return [];
+  return parseArgs(inv.args).positionals.map((w) => w.value ?? w.raw);
+}
+
+/**
+ * Whether removing `target` (an `rm` operand, maybe a glob like `/var/lib/apt/lists/*`)
+ * clears `dir`: the target is `dir`, `dir/*`, `dir/`, or a parent of `dir`.
+ */
+export function clears(target: string, dir: string): boolean {
+  const t = target.replace(/^["']|["']$/g, '').replace(/\/\*$/, '').replace(/\/+$/, '');
+  if (t === '' || t.includes('$')) return false;
+  return t === dir || dir.startsWith(`${t}/`);
+}
+
+/** Some command of the group removes `dir` (`rm -rf dir/*`), at or after `after` in script order. */
+export function groupRemoves(ctx: RuleContext, group: RunGroup, dirs: readonly string[], after?: { script: number; offset: number }): boolean {
+  return group.scripts.some((script, si) => ctx.invocations(script).some((inv) => {
+    if (after && (si < after.script || (si === after.script && inv.command.start < after.offset))) return false;
+    return rmTargets(inv).some((t) => dirs.some((d) => clears(t, d)));
+  }));
+}
+
+/**
+ * The last command of a plain script: one `&&` list of simple commands (no `;`, `||`,
+ * subshells, compound commands), where appending ` && next` after it runs `next` last and
+ * only when everything before succeeded. Null otherwise (or when the script cannot be edited).
+ */
+export function plainListEnd(script: RunScript): Command | null {
+  const a = script.analysis;
+  if (script.readOnly || script.kind === 'heredoc-command' || a.skipped || a.hasError || !a.flat) return null;
+  let last: Command | null = null;
+  for (const c of a.commands) if (c.inMainShell && (!last || c.unitEnd > last.unitEnd)) last = c;
+  if (!last || last.underListRedirect) return null;
+  // A pipeline or redirected pipeline at the end: its last command is not main-shell.
+  if (a.pipelines.some((p) => p.end > last!.unitEnd)) return null;
+  if (a.commands.some((c) => c.unitEnd > last!.unitEnd)) return null;
+  return last;
+}
+
+/** Appends ` && <text>` after the last command of a plain script (see `plainListEnd`). */
+export function appendToPlainList(script: RunScript, text: string): OffsetEdit | null {
+  const last = plainListEnd(script);
+  if (!last) return null;
+  const at = script.toDoc(last.unitEnd, true);
+  return { start: at, end: at, newText: ` && ${text}` };
+}
+
+/** An expansion among the words whose variable name suggests it carries options (`$APT_OPTS`, `${PIP_FLAGS}`). */
+export function mayHideOptions(words: readonly Word[]): boolean {
+  return words.some((w) => w.value === null && /\$\{?[A-Za-z_]*(?:OPT|FLAG|ARG)/i.test(w.raw));
+}
+
+/** Expansions (`$PKGS`, `${PACKAGES}`, `$(cat list)`) are not checked for pins: we cannot read them. */
+export function isExpansion(w: Word): boolean {
+  return w.value === null;
+}
