@@ -69,10 +69,21 @@ export function laterInStage(model: DockerfileModel, ins: InstructionInfo): Inst
   return out;
 }
 
-/** An `ENV` or `ARG` in the stage before `ins` sets `name` (`ENV NAME=value`, `ENV NAME value`, `ARG NAME=…`). */
+/** An `ENV` or `ARG` instruction that sets `name` (`ENV NAME=value`, `ENV NAME value`, `ARG NAME=…`). */
+export function setsVariable(i: InstructionInfo, name: string, keywords: readonly string[] = ['ENV', 'ARG']): boolean {
+  return keywords.includes(i.keyword)
+    && i.args.some((a, k) => a.value.startsWith(`${name}=`) || (k === 0 && a.value === name && i.keyword === 'ENV'));
+}
+
+/** An `ENV` or `ARG` in the stage before `ins` sets `name`. */
 export function stageSetsVariable(model: DockerfileModel, ins: InstructionInfo, name: string, keywords: readonly string[] = ['ENV', 'ARG']): boolean {
-  return earlierInStage(model, ins).some((i) => keywords.includes(i.keyword)
-    && i.args.some((a, k) => a.value.startsWith(`${name}=`) || (k === 0 && a.value === name && i.keyword === 'ENV')));
+  return earlierInStage(model, ins).some((i) => setsVariable(i, name, keywords));
+}
+
+/** Every instruction of the stage of `ins` (for a trigger: of the stage of its ONBUILD). */
+export function wholeStage(model: DockerfileModel, ins: InstructionInfo): InstructionInfo[] {
+  const own = model.instructions.includes(ins) ? ins : model.instructions.find((i) => i.trigger === ins);
+  return own ? [...earlierInStage(model, own), own, ...laterInStage(model, own)] : [];
 }
 
 /** `export NAME=…` in the main shell of the script before `offset`. */
