@@ -86,10 +86,9 @@ export function wholeStage(model: DockerfileModel, ins: InstructionInfo): Instru
   return own ? [...earlierInStage(model, own), own, ...laterInStage(model, own)] : [];
 }
 
-/** `export NAME=…` in the main shell of the script before `offset`. */
+/** `export NAME=…` (or `export NAME`) in the main shell of the script before `offset`. */
 export function scriptExports(script: RunScript, name: string, offset: number): boolean {
-  return script.analysis.commands.some((c) => c.start < offset && c.inMainShell && c.name === 'export'
-    && c.args.some((w) => w.value !== null && (w.value === name || w.value.startsWith(`${name}=`))));
+  return script.analysis.exports.some((e) => e.name === name && e.start < offset);
 }
 
 /** The paths `rm` removes (options skipped; expansions as their raw text). */

@@ -80,6 +80,8 @@ export interface ScriptAnalysis {
   skipped: boolean;
   /** Every pipeline (`a | b`, `a |& b`), with whether it runs in the script's own shell. */
   pipelines: { start: number; end: number; inMainShell: boolean }[];
+  /** Variables exported in the script's own shell (`export A=1 B`), with the offset of the `export`. */
+  exports: { name: string; start: number }[];
 }
 
 let parser: Parser | undefined;
@@ -139,7 +141,7 @@ export function analyzeScript(script: string): ScriptAnalysis {
 
 const EMPTY: ScriptAnalysis = {
   commands: [], comments: [], assignsVariable: false, hasError: false, singleStatement: true, topLevelOr: false,
-  flat: false, setsErrexit: false, definesFunction: false, skipped: true, pipelines: [],
+  flat: false, setsErrexit: false, definesFunction: false, skipped: true, pipelines: [], exports: [],
 };
 
 /** Node types a flat `&&` chain may consist of. */
@@ -198,7 +200,7 @@ function analyzeUncached(script: string): ScriptAnalysis {
     const root = tree.rootNode;
     const out: ScriptAnalysis = {
       commands: [], comments: [], assignsVariable: false, hasError: root.hasError, singleStatement: true, topLevelOr: false,
-      flat: false, setsErrexit: false, definesFunction: false, skipped: false, pipelines: [],
+      flat: false, setsErrexit: false, definesFunction: false, skipped: false, pipelines: [], exports: [],
     };
     // The script's statements: named children of the program other than comments.
     let statements = 0;
@@ -274,6 +276,13 @@ function walk(root: Node, out: ScriptAnalysis): void {
       if (mainShell && parent && parent.type !== 'command' && parent.type !== 'declaration_command') out.assignsVariable = true;
     }
     if ((type === 'declaration_command' || type === 'unset_command') && mainShell) out.assignsVariable = true;
+    if (type === 'declaration_command' && mainShell && node.firstChild?.type === 'export') {
+      for (const k of node.namedChildren) {
+        if (!k) continue;
+        const name = k.type === 'variable_assignment' ? k.childForFieldName('name')?.text : k.type === 'variable_name' ? k.text : undefined;
+        if (name) out.exports.push({ name, start: node.startIndex });
+      }
+    }
     if (type === 'function_definition' && mainShell) out.definesFunction = true;
     if (type === 'pipeline') out.pipelines.push({ start: node.startIndex, end: node.endIndex, inMainShell: mainShell });
     if (type === 'command') {
