@@ -18,6 +18,8 @@ export interface RunGroup {
   scripts: RunScript[];
   /** `ONBUILD RUN`: it runs in the build of another image, not in this one. */
   trigger: boolean;
+  /** Its position among the chunk's groups. */
+  index: number;
 }
 
 const groupCache = new WeakMap<readonly unknown[], RunGroup[]>();
@@ -32,7 +34,7 @@ export function runGroups(ctx: RuleContext): RunGroup[] {
   const byIns = new Map<InstructionInfo, RunGroup>();
   for (const { ins, script } of list) {
     let g = byIns.get(ins);
-    if (!g) byIns.set(ins, (g = { ins, scripts: [], trigger: triggers.has(ins) }));
+    if (!g) byIns.set(ins, (g = { ins, scripts: [], trigger: triggers.has(ins), index: byIns.size }));
     g.scripts.push(script);
   }
   hit = [...byIns.values()];
@@ -48,11 +50,26 @@ export function layerDiscarded(ctx: RuleContext, group: RunGroup): boolean {
   return !group.trigger && ctx.stageOf(group.ins)?.reachesFinal === false;
 }
 
+const indexCache = new WeakMap<DockerfileModel, Map<InstructionInfo, number>>();
+
+/** The index of an instruction in the model (for a trigger: of its ONBUILD), -1 when absent; O(1) after the first call. */
+export function indexOf(model: DockerfileModel, ins: InstructionInfo): number {
+  let m = indexCache.get(model);
+  if (!m) {
+    m = new Map();
+    model.instructions.forEach((i, k) => {
+      m!.set(i, k);
+      if (i.trigger) m!.set(i.trigger, k);
+    });
+    indexCache.set(model, m);
+  }
+  return m.get(ins) ?? -1;
+}
+
 /** The instructions of the stage of `ins` that come before it (for a trigger: before its ONBUILD). */
 export function earlierInStage(model: DockerfileModel, ins: InstructionInfo): InstructionInfo[] {
   const list = model.instructions;
-  let at = list.indexOf(ins);
-  if (at < 0) at = list.findIndex((i) => i.trigger === ins);
+  const at = indexOf(model, ins);
   if (at < 0) return [];
   const out: InstructionInfo[] = [];
   for (let i = at - 1; i >= 0 && list[i].keyword !== 'FROM'; i--) out.push(list[i]);
@@ -62,7 +79,7 @@ export function earlierInStage(model: DockerfileModel, ins: InstructionInfo): In
 /** The instructions of the stage of `ins` after it. */
 export function laterInStage(model: DockerfileModel, ins: InstructionInfo): InstructionInfo[] {
   const list = model.instructions;
-  const at = list.indexOf(ins);
+  const at = indexOf(model, ins);
   if (at < 0) return [];
   const out: InstructionInfo[] = [];
   for (let i = at + 1; i < list.length && list[i].keyword !== 'FROM'; i++) out.push(list[i]);
@@ -75,15 +92,37 @@ export function setsVariable(i: InstructionInfo, name: string, keywords: readonl
     && i.args.some((a, k) => a.value.startsWith(`${name}=`) || (k === 0 && a.value === name && i.keyword === 'ENV'));
 }
 
-/** An `ENV` or `ARG` in the stage before `ins` sets `name`. */
+const varCache = new WeakMap<DockerfileModel, Map<string, number[]>>();
+
+/** An `ENV` or `ARG` in the stage before `ins` sets `name` (indexed once per model: no scan per call). */
 export function stageSetsVariable(model: DockerfileModel, ins: InstructionInfo, name: string, keywords: readonly string[] = ['ENV', 'ARG']): boolean {
-  return earlierInStage(model, ins).some((i) => setsVariable(i, name, keywords));
+  let byName = varCache.get(model);
+  if (!byName) {
+    byName = new Map();
+    model.instructions.forEach((i, k) => {
+      if (i.keyword !== 'ENV' && i.keyword !== 'ARG') return;
+      i.args.forEach((a, n) => {
+        const eq = a.value.indexOf('=');
+        const key = eq > 0 ? a.value.slice(0, eq) : n === 0 && i.keyword === 'ENV' ? a.value : '';
+        if (!key) return;
+        let list = byName!.get(key);
+        if (!list) byName!.set(key, (list = []));
+        list.push(k);
+      });
+    });
+    varCache.set(model, byName);
+  }
+  const at = indexOf(model, ins);
+  const list = model.instructions;
+  return (byName.get(name) ?? []).some((k) => k < at && keywords.includes(list[k].keyword) && list[k].stage === list[at].stage);
 }
 
 /** Every instruction of the stage of `ins` (for a trigger: of the stage of its ONBUILD). */
 export function wholeStage(model: DockerfileModel, ins: InstructionInfo): InstructionInfo[] {
-  const own = model.instructions.includes(ins) ? ins : model.instructions.find((i) => i.trigger === ins);
-  return own ? [...earlierInStage(model, own), own, ...laterInStage(model, own)] : [];
+  const at = indexOf(model, ins);
+  if (at < 0) return [];
+  const own = model.instructions[at];
+  return [...earlierInStage(model, own), own, ...laterInStage(model, own)];
 }
 
 /** `export NAME=…` (or `export NAME`) in the main shell of the script before `offset`. */

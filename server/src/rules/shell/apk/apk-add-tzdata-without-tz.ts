@@ -50,6 +50,8 @@ export const apkAddTzdataWithoutTz: Rule = {
   fixSummary: 'the timezone recipe: `ENV TZ=…` and `/etc/localtime` (suggestion)',
   check(ctx) {
     const { model } = ctx;
+    // Whether each stage sets TZ or writes /etc/localtime: looked up once per stage.
+    const setsZone = new Map<number, boolean>();
     for (const group of runGroups(ctx)) {
       if (layerDiscarded(ctx, group)) continue;
       for (const script of group.scripts) {
@@ -58,8 +60,12 @@ export const apkAddTzdataWithoutTz: Rule = {
           if (!call || call.subcommand?.value !== 'add') continue;
           const tz = call.operands.find((w) => w.value !== null && /^tzdata(?:$|[=<>~])/.test(w.value));
           if (!tz) continue;
-          const stage = wholeStage(model, group.ins);
-          if (stage.some((i) => setsVariable(i, 'TZ', ['ENV']) || writesLocaltime(ctx, i))) continue;
+          let zone = setsZone.get(group.ins.stage);
+          if (zone === undefined) {
+            zone = wholeStage(model, group.ins).some((i) => setsVariable(i, 'TZ', ['ENV']) || writesLocaltime(ctx, i));
+            setsZone.set(group.ins.stage, zone);
+          }
+          if (zone) continue;
           const fixes: Fix[] = [];
           if (!group.trigger && !script.readOnly) {
             const lineStart = model.text.lastIndexOf('\n', group.ins.start - 1) + 1;

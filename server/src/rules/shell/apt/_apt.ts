@@ -5,7 +5,7 @@
 import { parseArgs, type Invocation, type ParsedArgs } from '../../../shell/facts';
 import type { Word } from '../../../shell/parser';
 import type { RunScript } from '../../../shell/script';
-import { earlierInStage, runGroups, type RunGroup } from '../../../shell/packages';
+import { runGroups, type RunGroup } from '../../../shell/packages';
 import type { RuleContext } from '../../types';
 
 /** apt-get / apt options that take the next word as their value. */
@@ -64,39 +64,45 @@ export function aptFalse(v: string | undefined): boolean {
   return v !== undefined && /^(?:0|false|no|off|"(?:0|false|no|off)")$/i.test(v);
 }
 
-/**
- * Whether an earlier RUN of the stage (or earlier in this script) mentions an apt configuration
- * item (`APT::Install-Recommends`, `APT::Get::Assume-Yes`) outside apt-get's own command line:
- * `echo 'APT::Install-Recommends "0";' > /etc/apt/apt.conf.d/01norecommends` configures every
- * later apt-get.
- */
-export function configuredEarlier(ctx: RuleContext, scripts: readonly { script: RunScript; before: number }[], item: string): boolean {
-  const needle = item.toLowerCase();
-  for (const { script, before } of scripts) {
-    for (const inv of ctx.invocations(script)) {
-      if (inv.command.start >= before) continue;
-      if (inv.program === 'apt-get' || inv.program === 'apt') continue;
-      if (inv.args.some((w) => (w.value ?? w.raw).toLowerCase().includes(needle))) return true;
-    }
-  }
-  return false;
+interface Mention {
+  gi: number;
+  si: number;
+  offset: number;
 }
 
-/** The scripts that run before `call` in its stage: earlier RUNs whole, and this RUN up to the call. */
-export function scriptsBefore(ctx: RuleContext, group: RunGroup, call: AptCall): { script: RunScript; before: number }[] {
-  const out: { script: RunScript; before: number }[] = [];
-  for (const ins of earlierInStage(ctx.model, group.ins)) {
-    const run = ins.keyword === 'RUN' ? ins : ins.keyword === 'ONBUILD' && ins.trigger?.keyword === 'RUN' && group.trigger ? ins.trigger : undefined;
-    if (run) for (const s of ctx.scripts(run)) out.push({ script: s, before: Infinity });
+const mentionCache = new WeakMap<readonly RunGroup[], Map<string, Mention>>();
+
+/**
+ * Whether the stage configures an apt item (`APT::Install-Recommends`, `APT::Get::Assume-Yes`)
+ * before `call`, outside apt-get's own command line:
+ * `echo 'APT::Install-Recommends "0";' > /etc/apt/apt.conf.d/01norecommends` configures every
+ * later apt-get of the stage. The first mention per stage is indexed once per chunk; an
+ * `ONBUILD RUN` configures only later triggers (it runs in another build).
+ */
+export function configuredEarlier(ctx: RuleContext, group: RunGroup, call: AptCall, item: string): boolean {
+  const groups = runGroups(ctx);
+  let first = mentionCache.get(groups);
+  if (!first) {
+    first = new Map();
+    groups.forEach((g, gi) => g.scripts.forEach((script, si) => {
+      for (const inv of ctx.invocations(script)) {
+        if (inv.program === 'apt-get' || inv.program === 'apt') continue;
+        for (const w of inv.args) {
+          const text = (w.value ?? w.raw).toLowerCase();
+          for (const it of ['install-recommends', 'assume-yes']) {
+            const key = `${g.ins.stage}:${g.trigger ? 'T' : 'R'}:${it}`;
+            if (text.includes(it) && !first!.has(key)) first!.set(key, { gi, si, offset: inv.command.start });
+          }
+        }
+      }
+    }));
+    mentionCache.set(groups, first);
   }
-  for (const s of group.scripts) {
-    if (s === call.script) {
-      out.push({ script: s, before: call.inv.command.start });
-      break;
-    }
-    out.push({ script: s, before: Infinity });
-  }
-  return out;
+  const gi = group.index;
+  const si = group.scripts.indexOf(call.script);
+  const before = (m: Mention | undefined) => !!m && (m.gi < gi || (m.gi === gi && (m.si < si || (m.si === si && m.offset < call.inv.command.start))));
+  const it = item.toLowerCase();
+  return before(first.get(`${group.ins.stage}:R:${it}`)) || (group.trigger && before(first.get(`${group.ins.stage}:T:${it}`)));
 }
 
 /** Every apt call of the chunk's POSIX scripts, with its RUN. */

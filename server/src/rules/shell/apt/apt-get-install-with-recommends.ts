@@ -11,7 +11,7 @@ import { t } from '../../../l10n';
 import { insertAfter } from '../../../shell/edits';
 import { mayHideOptions, runGroups } from '../../../shell/packages';
 import type { Fix, Rule } from '../../types';
-import { aptCalls, aptFalse, aptOption, callRange, configuredEarlier, scriptsBefore, type AptCall } from './_apt';
+import { aptCalls, aptFalse, aptOption, callRange, configuredEarlier, type AptCall } from './_apt';
 import en from './apt-get-install-with-recommends.md';
 import zhCn from './apt-get-install-with-recommends.zh-cn.md';
 
@@ -34,7 +34,7 @@ export const aptGetInstallWithRecommends: Rule = {
         for (const call of aptCalls(ctx, script)) {
           const sub = call.sub;
           if (sub?.value !== 'install' || noRecommends(call) || mayHideOptions(call.inv.args)) continue;
-          if (configuredEarlier(ctx, scriptsBefore(ctx, group, call), 'Install-Recommends')) continue;
+          if (configuredEarlier(ctx, group, call, 'Install-Recommends')) continue;
           const fixes: Fix[] = script.readOnly ? [] : [{
             title: t('Add --no-install-recommends (changes what is installed)'),
             edits: [insertAfter(script, sub, ' --no-install-recommends')],

@@ -11,7 +11,7 @@ import { t } from '../../../l10n';
 import { insertAfter } from '../../../shell/edits';
 import { mayHideOptions, runGroups } from '../../../shell/packages';
 import type { Fix, Rule } from '../../types';
-import { aptCalls, aptOption, aptTrue, callRange, CHANGING_SUBCOMMANDS, configuredEarlier, scriptsBefore, type AptCall } from './_apt';
+import { aptCalls, aptOption, aptTrue, callRange, CHANGING_SUBCOMMANDS, configuredEarlier, type AptCall } from './_apt';
 import en from './apt-get-without-yes.md';
 import zhCn from './apt-get-without-yes.zh-cn.md';
 
@@ -46,7 +46,7 @@ export const aptGetWithoutYes: Rule = {
   id: 'apt-get-without-yes',
   defaultSeverity: 'warning',
   related: { hadolint: 'DL3014' },
-  description: 'apt-get install without -y',
+  description: 'apt-get install, upgrade or remove without -y',
   docs: { en, 'zh-cn': zhCn },
   fixSummary: 'insert `-y` (safe)',
   check(ctx) {
@@ -56,7 +56,7 @@ export const aptGetWithoutYes: Rule = {
           const sub = call.sub;
           if (!sub || !CHANGING_SUBCOMMANDS.has(sub.value!)) continue;
           if (answersYes(call) || fedByYes(call) || mayHideOptions(call.inv.args)) continue;
-          if (configuredEarlier(ctx, scriptsBefore(ctx, group, call), 'Assume-Yes')) continue;
+          if (configuredEarlier(ctx, group, call, 'Assume-Yes')) continue;
           const fixes: Fix[] = script.readOnly ? [] : [{ title: t('Add -y to {0} {1}', call.tool, sub.value!), edits: [insertAfter(script, sub, ' -y')], safety: 'safe' }];
           ctx.report({ ...callRange(call), message: t('Use {0} {1} -y: without it apt asks for confirmation and the build aborts', call.tool, sub.value!), fixes });
         }

@@ -10,10 +10,9 @@
  * stages build on (they may use the lists); not offered when a later RUN needs them.
  */
 import { t } from '../../../l10n';
-import type { InstructionInfo } from '../../../model';
 import { parseArgs } from '../../../shell/facts';
 import { hasCacheOrTmpfsMount } from '../../../shell/mounts';
-import { appendToPlainList, clears, groupRemoves, laterInStage, layerDiscarded, runGroups, type RunGroup } from '../../../shell/packages';
+import { appendToPlainList, clears, groupRemoves, layerDiscarded, runGroups, type RunGroup } from '../../../shell/packages';
 import type { Fix, Rule, RuleContext } from '../../types';
 import { aptCalls, callRange, CHANGING_SUBCOMMANDS, type AptCall } from './_apt';
 import en from './apt-lists-not-removed.md';
@@ -32,23 +31,33 @@ function otherCleanup(ctx: RuleContext, group: RunGroup, si: number, offset: num
   }));
 }
 
-/** A later RUN of the stage reads the lists before updating them (`apt-get install` alone, `apt-cache policy`). */
-function laterRunNeedsLists(ctx: RuleContext, ins: InstructionInfo): boolean {
-  for (const later of laterInStage(ctx.model, ins)) {
-    if (later.keyword !== 'RUN') continue;
-    let updated = false;
-    for (const script of ctx.scripts(later)) {
-      const calls = new Map(aptCalls(ctx, script).map((c) => [c.inv, c]));
-      for (const inv of ctx.invocations(script)) {
-        if (inv.program === 'apt-cache' && !updated) return true;
-        const sub = calls.get(inv)?.sub?.value;
-        if (sub == null) continue;
-        if (sub === 'update') updated = true;
-        else if (!updated && (CHANGING_SUBCOMMANDS.has(sub) || sub === 'source' || sub === 'download')) return true;
-      }
+/** The RUN reads the lists before updating them (`apt-get install` alone, `apt-cache policy`). */
+function readsListsFirst(ctx: RuleContext, group: RunGroup): boolean {
+  let updated = false;
+  for (const script of group.scripts) {
+    const calls = new Map(aptCalls(ctx, script).map((c) => [c.inv, c]));
+    for (const inv of ctx.invocations(script)) {
+      if (inv.program === 'apt-cache' && !updated) return true;
+      const sub = calls.get(inv)?.sub?.value;
+      if (sub == null) continue;
+      if (sub === 'update') updated = true;
+      else if (!updated && (CHANGING_SUBCOMMANDS.has(sub) || sub === 'source' || sub === 'download')) return true;
     }
   }
   return false;
+}
+
+/** For each RUN: whether a later RUN of its stage reads the lists without updating them first (one pass, from the end). */
+function laterRunsNeedLists(ctx: RuleContext, groups: readonly RunGroup[]): Set<RunGroup> {
+  const out = new Set<RunGroup>();
+  const needs = new Map<number, boolean>();
+  for (let i = groups.length - 1; i >= 0; i--) {
+    const g = groups[i];
+    if (g.trigger) continue;
+    if (needs.get(g.ins.stage)) out.add(g);
+    if (readsListsFirst(ctx, g)) needs.set(g.ins.stage, true);
+  }
+  return out;
 }
 
 export const aptListsNotRemoved: Rule = {
@@ -59,7 +68,9 @@ export const aptListsNotRemoved: Rule = {
   docs: { en, 'zh-cn': zhCn },
   fixSummary: 'append `&& rm -rf /var/lib/apt/lists/*` (safe in the last stage, else unsafe)',
   check(ctx) {
-    for (const group of runGroups(ctx)) {
+    const groups = runGroups(ctx);
+    let needLists: Set<RunGroup> | undefined;
+    for (const group of groups) {
       if (layerDiscarded(ctx, group) || hasCacheOrTmpfsMount(group.ins, LISTS)) continue;
       let last: { call: AptCall; si: number } | null = null;
       group.scripts.forEach((script, si) => {
@@ -71,7 +82,7 @@ export const aptListsNotRemoved: Rule = {
       if (groupRemoves(ctx, group, [LISTS], after) || otherCleanup(ctx, group, si, after.offset)) continue;
       const fixes: Fix[] = [];
       const edit = group.scripts.length === 1 ? appendToPlainList(call.script, 'rm -rf /var/lib/apt/lists/*') : null;
-      if (edit && !laterRunNeedsLists(ctx, group.ins)) {
+      if (edit && !(needLists ??= laterRunsNeedLists(ctx, groups)).has(group)) {
         const safe = !group.trigger && ctx.stageOf(group.ins)?.isLast === true;
         fixes.push({ title: t('Remove /var/lib/apt/lists/* at the end of the RUN'), edits: [edit], safety: safe ? 'safe' : 'unsafe' });
       }
