@@ -29,6 +29,8 @@ describe(PIN, () => {
     expectNone(`${D}RUN apt-get install -y --target-release=bookworm-backports curl\n`, PIN);
     expectNone(`${D}RUN apt-get install -y $PKGS \${PACKAGES} "$(cat /pkgs)"\n`, PIN);
     expectNone(`${D}RUN apt-get install -y -o Dpkg::Options::=--force-confnew\n`, PIN);
+    // A glob selects several packages (corpus: jessfraz/android-tools).
+    expectNone(`${D}RUN apt-get install -y android-tools* 'lib?' '[ab]c'\n`, PIN);
     expectNone(`${D}RUN echo apt-get install curl # apt-get install git\n`, PIN);
   });
   it('honours ignore comments by id and hadolint code', () => {

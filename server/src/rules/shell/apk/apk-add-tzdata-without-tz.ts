@@ -81,7 +81,7 @@ export const apkAddTzdataWithoutTz: Rule = {
           ctx.report({
             start: script.toDoc(tz.start),
             end: script.toDoc(tz.end, true),
-            message: t('tzdata is installed but neither TZ nor /etc/localtime is set in this stage: the container still runs in UTC'),
+            message: t('tzdata is installed but this stage sets no timezone (ENV TZ or /etc/localtime): the container runs in UTC unless TZ is given at run time'),
             fixes,
           });
         }

@@ -15,7 +15,8 @@ import zhCn from './apt-get-install-without-pin.zh-cn.md';
 function pinned(w: Word): boolean {
   const v = w.value;
   if (v === null) return true;
-  return v.includes('=') || v.includes('/') || v.endsWith('.deb') || v.endsWith('-') || v === '';
+  // A glob (`android-tools*`) selects several packages: there is no version to give it.
+  return v.includes('=') || v.includes('/') || v.endsWith('.deb') || v.endsWith('-') || v === '' || /[*?[]/.test(v);
 }
 
 export const aptGetInstallWithoutPin: Rule = {
