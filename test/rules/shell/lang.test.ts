@@ -153,5 +153,6 @@ describe(YARN, () => {
   it('is silent in a discarded stage and for other yarn commands', () => {
     expectNone(`FROM node:20 AS build\nRUN yarn install && yarn build\nFROM nginx\nCOPY --from=build /app/dist /usr/share/nginx/html\n`, YARN);
     expectNone(`${N}RUN yarn build && yarn add left-pad && yarn global add x\n`, YARN);
+    expectNone(`${N}RUN yarn --version && yarn -v && yarn $CMD\n`, YARN);
   });
 });

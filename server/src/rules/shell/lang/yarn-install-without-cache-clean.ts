@@ -20,10 +20,10 @@ import zhCn from './yarn-install-without-cache-clean.zh-cn.md';
 const CACHE_DIRS = ['/usr/local/share/.cache/yarn', '/root/.cache/yarn', '/root/.yarn/berry/cache'];
 const CACHE_TAIL = /\/(?:\.cache\/yarn|\.yarn\/berry\/cache|\.yarn\/cache|\.yarn-cache)$/;
 
-/** `yarn install`, and `yarn` alone or with options only (it means install). */
+/** `yarn install`, and `yarn` alone or with options only (it means install; not `yarn --version`). */
 function isInstall(call: ToolCall): boolean {
   if (call.sub) return call.sub.value === 'install';
-  return call.args.positionals.length === 0;
+  return call.args.positionals.length === 0 && !call.args.has('-v', '--version', '-h', '--help');
 }
 
 export const yarnInstallWithoutCacheClean: Rule = {
