@@ -4,9 +4,9 @@
  * `rm` targets, and the edit that appends a clean-up step to a plain `&&` list.
  * Everything reads the shell facts (`invocations`, `Command`), never the instruction text.
  */
-import type { DockerfileModel, InstructionInfo } from '../model';
-import type { RuleContext } from '../rules/types';
-import type { OffsetEdit } from '../text';
+import type { DockerfileModel, InstructionInfo, StageFacts } from '../model';
+import type { FileReport, FileRuleContext, Report, RuleContext } from '../rules/types';
+import type { OffsetEdit, Range } from '../text';
 import type { Invocation } from './facts';
 import { parseArgs } from './facts';
 import type { Command, Word } from './parser';
@@ -187,4 +187,90 @@ export function mayHideOptions(words: readonly Word[]): boolean {
 /** Expansions (`$PKGS`, `${PACKAGES}`, `$(cat list)`) are not checked for pins: we cannot read them. */
 export function isExpansion(w: Word): boolean {
   return w.value === null;
+}
+
+/**
+ * What an earlier stage passes on through `FROM <stage>` (`ENV PIP_NO_CACHE_DIR`, `ENV TZ`,
+ * a written /etc/localtime) is in another chunk: a finding in a stage that starts from another
+ * stage is held as a fact and decided in `checkFile`, which sees every stage's facts. The same
+ * result whether the file is linted whole or in chunks.
+ */
+interface HeldFinding {
+  kind: 'held';
+  range: Range;
+  /** The instruction's first line (a range, so that it is shifted with the chunk). */
+  line: Range;
+  message: string;
+  fixes: NonNullable<FileReport['fixes']>;
+  /** What an ancestor stage may set that settles the finding. */
+  names: string[];
+}
+
+interface SetsFact {
+  kind: 'sets';
+  range: Range;
+  names: string[];
+}
+
+/** The stage of `ins` starts from an earlier stage of the file (`FROM base`), not from an image. */
+export function inheritsFromStage(ctx: RuleContext, ins: InstructionInfo): boolean {
+  const v = ctx.stageOf(ins);
+  return !!v && v.from !== v.inherited.image;
+}
+
+/** Reports now, or, in a stage that starts from another stage, holds the finding for `releaseHeld`. */
+export function reportOrHold(ctx: RuleContext, ins: InstructionInfo, report: Report, names: string[]): void {
+  if (!inheritsFromStage(ctx, ins)) {
+    ctx.report(report);
+    return;
+  }
+  const held: HeldFinding = {
+    kind: 'held',
+    range: ctx.range(report.start, report.end),
+    line: ctx.range(ins.start, ins.start),
+    message: report.message,
+    fixes: (report.fixes ?? []).map((f) => ({ title: f.title, safety: f.safety, edits: f.edits.map((e) => ({ range: ctx.range(e.start, e.end), newText: e.newText })) })),
+    names,
+  };
+  ctx.fact(held);
+}
+
+/** Records that the stage of `ins` sets these names (for the stages built on it). */
+export function recordSets(ctx: RuleContext, ins: InstructionInfo, names: string[]): void {
+  const fact: SetsFact = { kind: 'sets', range: ctx.range(ins.start, ins.end), names };
+  ctx.fact(fact);
+}
+
+/** `checkFile`: reports the held findings that no ancestor stage settles. */
+export function releaseHeld(ctx: FileRuleContext): void {
+  const stages = ctx.stages;
+  const stageAt = (line: number): StageFacts | undefined => {
+    let found: StageFacts | undefined;
+    for (const st of stages) {
+      if (st.line > line) break;
+      found = st;
+    }
+    return found;
+  };
+  const parentOf = (st: StageFacts): StageFacts | undefined => {
+    for (let i = st.index - 1; i >= 0; i--) if (stages[i].name !== null && stages[i].name === st.from) return stages[i];
+    return undefined;
+  };
+  const sets = new Map<number, Set<string>>();
+  for (const f of ctx.facts as (HeldFinding | SetsFact)[]) {
+    if (f.kind !== 'sets') continue;
+    const st = stageAt(f.range.start.line);
+    if (!st) continue;
+    let s = sets.get(st.index);
+    if (!s) sets.set(st.index, (s = new Set()));
+    for (const n of f.names) s.add(n);
+  }
+  for (const f of ctx.facts as (HeldFinding | SetsFact)[]) {
+    if (f.kind !== 'held') continue;
+    const st = stageAt(f.line.start.line);
+    let settled = false;
+    // Each parent is an earlier stage: the walk ends.
+    for (let cur = st && parentOf(st); cur && !settled; cur = parentOf(cur)) settled = f.names.some((n) => sets.get(cur!.index)?.has(n));
+    if (!settled) ctx.report({ range: f.range, message: f.message, instructionLine: f.line.start.line, fixes: f.fixes });
+  }
 }

@@ -64,6 +64,13 @@ describe(TZ, () => {
     expectNone(`${A}RUN apk add --no-cache tzdata alpine-conf && setup-timezone -z Europe/Paris\n`, TZ);
     expectNone(`${A}RUN apk add --no-cache tzdata\nCOPY localtime /etc/localtime\n`, TZ);
   });
+  it('sees ENV TZ and /etc/localtime of the stages a stage is built on', () => {
+    expectNone('FROM alpine:3.20 AS base\nENV TZ=Europe/Paris\nFROM base\nRUN apk add --no-cache tzdata\n', TZ);
+    expectNone('FROM alpine:3.20 AS base\nRUN ln -s /usr/share/zoneinfo/UTC /etc/localtime\nFROM base AS mid\nFROM mid\nRUN apk add --no-cache tzdata\n', TZ);
+    const text = 'FROM alpine:3.20 AS base\nRUN echo hi\nFROM base\nRUN apk add --no-cache tzdata\n';
+    assert.equal(findingsOf(text, TZ).length, 1);
+    expectFix(text, TZ, 'FROM alpine:3.20 AS base\nRUN echo hi\nFROM base\nENV TZ=Asia/Shanghai\nRUN apk add --no-cache tzdata && ln -snf "/usr/share/zoneinfo/$TZ" /etc/localtime && echo "$TZ" > /etc/timezone\n');
+  });
   it('flags ARG TZ and ENV TZ of another stage; silent in a discarded stage', () => {
     assert.equal(findingsOf(`${A}ARG TZ=UTC\nRUN apk add --no-cache tzdata\n`, TZ).length, 1);
     assert.equal(findingsOf(`${A}ENV TZ=UTC\nFROM alpine:3.20\nRUN apk add --no-cache tzdata\n`, TZ).length, 1);

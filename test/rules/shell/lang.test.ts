@@ -1,6 +1,7 @@
 import { before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { expectFix, expectNoFix, expectNone, findingsOf, ready } from '../../helpers';
+import { Linter } from '../../../server/src/lint';
 
 const PIP = 'pip-install-without-pin';
 const CACHE = 'pip-install-without-no-cache-dir';
@@ -62,6 +63,17 @@ describe(CACHE, () => {
     expectNone(`${P}ARG PIP_NO_CACHE_DIR=1\nRUN pip install -r req.txt\n`, CACHE);
     assert.equal(findingsOf(`${P}ENV PIP_NO_CACHE_DIR=1\nFROM python:3.12\nRUN pip install -r req.txt\n`, CACHE).length, 1);
     assert.equal(findingsOf(`${P}RUN pip install -r req.txt && export PIP_NO_CACHE_DIR=1\n`, CACHE).length, 1);
+  });
+  it('sees ENV PIP_NO_CACHE_DIR of the stages a stage is built on, chunked or whole', () => {
+    const inherited = 'FROM python:3.12 AS base\nENV PIP_NO_CACHE_DIR=1\nFROM base AS deps\nRUN echo x\nFROM deps\nRUN pip install -r req.txt\n';
+    expectNone(inherited, CACHE);
+    assert.deepEqual(new Linter({ chunked: false }).lint(inherited).filter((f) => f.ruleId === CACHE), []);
+    const sibling = 'FROM python:3.12 AS a\nENV PIP_NO_CACHE_DIR=1\nFROM python:3.12 AS b\nRUN echo b\nFROM b\nRUN pip install -r req.txt\n';
+    const found = findingsOf(sibling, CACHE);
+    assert.equal(found.length, 1);
+    assert.deepEqual(new Linter({ chunked: false }).lint(sibling).filter((f) => f.ruleId === CACHE), found);
+    expectFix(sibling, CACHE, sibling.replace('pip install', 'pip install --no-cache-dir'));
+    expectNone(`${sibling.replace('RUN pip', '# hadolint ignore=DL3042\nRUN pip')}`, CACHE);
   });
   it('is satisfied by a cache or tmpfs mount on the pip cache', () => {
     expectNone(`${P}RUN --mount=type=cache,target=/root/.cache/pip pip install -r req.txt\n`, CACHE);

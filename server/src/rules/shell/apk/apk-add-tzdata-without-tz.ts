@@ -13,7 +13,7 @@
 import { t } from '../../../l10n';
 import type { InstructionInfo } from '../../../model';
 import { readApk } from '../../../shell/apk';
-import { layerDiscarded, runGroups, setsVariable, wholeStage } from '../../../shell/packages';
+import { layerDiscarded, recordSets, releaseHeld, reportOrHold, runGroups, setsVariable, wholeStage } from '../../../shell/packages';
 import type { Command } from '../../../shell/parser';
 import type { RunScript } from '../../../shell/script';
 import { matchKeywordCase, type OffsetEdit } from '../../../text';
@@ -48,10 +48,12 @@ export const apkAddTzdataWithoutTz: Rule = {
   description: 'apk add tzdata without TZ or /etc/localtime',
   docs: { en, 'zh-cn': zhCn },
   fixSummary: 'the timezone recipe: `ENV TZ=…` and `/etc/localtime` (suggestion)',
+  checkFile: releaseHeld,
   check(ctx) {
     const { model } = ctx;
     // Whether each stage sets TZ or writes /etc/localtime: looked up once per stage.
     const setsZone = new Map<number, boolean>();
+    for (const i of model.instructions) if (setsVariable(i, 'TZ', ['ENV']) || writesLocaltime(ctx, i)) recordSets(ctx, i, ['TZ']);
     for (const group of runGroups(ctx)) {
       if (layerDiscarded(ctx, group)) continue;
       for (const script of group.scripts) {
@@ -78,12 +80,12 @@ export const apkAddTzdataWithoutTz: Rule = {
             }
             fixes.push({ title: t('Set the timezone: ENV TZ and /etc/localtime (edit the zone)'), edits, safety: 'suggestion' });
           }
-          ctx.report({
+          reportOrHold(ctx, group.ins, {
             start: script.toDoc(tz.start),
             end: script.toDoc(tz.end, true),
             message: t('tzdata is installed but this stage sets no timezone (ENV TZ or /etc/localtime): the container runs in UTC unless TZ is given at run time'),
             fixes,
-          });
+          }, ['TZ']);
         }
       }
     }

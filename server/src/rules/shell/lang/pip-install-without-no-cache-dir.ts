@@ -10,11 +10,13 @@
 import { t } from '../../../l10n';
 import { insertAfter } from '../../../shell/edits';
 import { hasCacheOrTmpfsMount, mountsOf } from '../../../shell/mounts';
-import { layerDiscarded, mayHideOptions, runGroups, scriptExports, stageSetsVariable } from '../../../shell/packages';
+import { layerDiscarded, mayHideOptions, recordSets, releaseHeld, reportOrHold, runGroups, scriptExports, setsVariable, stageSetsVariable } from '../../../shell/packages';
 import type { Fix, Rule } from '../../types';
 import { pipCalls } from './_lang';
 import en from './pip-install-without-no-cache-dir.md';
 import zhCn from './pip-install-without-no-cache-dir.zh-cn.md';
+
+const VAR = 'PIP_NO_CACHE_DIR';
 
 export const pipInstallWithoutNoCacheDir: Rule = {
   id: 'pip-install-without-no-cache-dir',
@@ -23,28 +25,30 @@ export const pipInstallWithoutNoCacheDir: Rule = {
   description: 'pip install without --no-cache-dir',
   docs: { en, 'zh-cn': zhCn },
   fixSummary: 'insert `--no-cache-dir` (safe)',
+  checkFile: releaseHeld,
   check(ctx) {
     const { model } = ctx;
+    for (const i of model.instructions) if (setsVariable(i, VAR, ['ENV'])) recordSets(ctx, i, [VAR]);
     for (const group of runGroups(ctx)) {
       if (layerDiscarded(ctx, group)) continue;
       const ins = group.ins;
       const mounted = hasCacheOrTmpfsMount(ins, '/root/.cache/pip')
         || mountsOf(ins).some((m) => (m.type === 'cache' || m.type === 'tmpfs') && /\/\.cache(?:\/pip)?$/.test(m.target));
-      if (mounted || stageSetsVariable(model, ins, 'PIP_NO_CACHE_DIR')) continue;
+      if (mounted || stageSetsVariable(model, ins, VAR)) continue;
       for (const script of group.scripts) {
         for (const call of pipCalls(ctx, script)) {
           const sub = call.sub;
           if (sub?.value !== 'install' || call.args.has('--no-cache-dir') || mayHideOptions(call.words)) continue;
-          if (call.inv.env.has('PIP_NO_CACHE_DIR') || scriptExports(script, 'PIP_NO_CACHE_DIR', call.inv.command.start)) continue;
+          if (call.inv.env.has(VAR) || scriptExports(script, VAR, call.inv.command.start)) continue;
           const cacheDir = call.args.valueOf('--cache-dir');
           if (cacheDir && hasCacheOrTmpfsMount(ins, cacheDir)) continue;
           const fixes: Fix[] = script.readOnly ? [] : [{ title: t('Add --no-cache-dir to pip install'), edits: [insertAfter(script, sub, ' --no-cache-dir')], safety: 'safe' }];
-          ctx.report({
+          reportOrHold(ctx, ins, {
             start: script.toDoc(call.start),
             end: script.toDoc(sub.end, true),
             message: t('Use pip install --no-cache-dir: the downloaded packages stay in ~/.cache/pip in the layer'),
             fixes,
-          });
+          }, [VAR]);
         }
       }
     }
