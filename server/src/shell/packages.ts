@@ -181,8 +181,17 @@ export function appendToPlainList(script: RunScript, text: string): OffsetEdit |
 
 /** An expansion among the words whose variable name suggests it carries options (`$APT_OPTS`, `${PIP_FLAGS}`). */
 export function mayHideOptions(words: readonly Word[]): boolean {
-  return words.some((w) => w.value === null && /\$\{?[A-Za-z_]*(?:OPT|FLAG|ARG)/i.test(w.raw));
+  return words.some((w) => {
+    if (w.value !== null) return false;
+    for (const m of w.raw.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) {
+      const name = m[1].toUpperCase();
+      if (name.split('_').some((part) => OPTION_WORDS.has(part)) || /(?:OPTS|OPTIONS|FLAGS|ARGS)$/.test(name)) return true;
+    }
+    return false;
+  });
 }
+
+const OPTION_WORDS = new Set(['OPT', 'OPTS', 'OPTION', 'OPTIONS', 'FLAG', 'FLAGS', 'ARG', 'ARGS', 'ARGUMENTS', 'EXTRA']);
 
 /** Expansions (`$PKGS`, `${PACKAGES}`, `$(cat list)`) are not checked for pins: we cannot read them. */
 export function isExpansion(w: Word): boolean {

@@ -61,6 +61,9 @@ describe(YES, () => {
     expectNone(`${D}RUN yes | apt-get install curl=1\n`, YES);
     expectNone(`${D}RUN echo 'APT::Get::Assume-Yes "true";' > /etc/apt/apt.conf.d/90yes\nRUN apt-get install curl=1\n`, YES);
     expectNone(`${D}RUN apt-get install $APT_OPTS curl=1\n`, YES);
+    expectNone(`${D}RUN apt-get install \${APTFLAGS} curl=1 && apt-get install $EXTRA_ARGS x=1\n`, YES);
+    // A variable of packages does not hide -y.
+    assert.equal(findingsOf(`${D}RUN apt-get install $TARGET_PKGS\n`, YES).length, 1);
     expectNone(`${D}RUN apt-get update && apt-cache policy curl\n`, YES);
     expectNone(`${D}RUN ["apt-get", "install", "curl"]\n`, YES);
   });
