@@ -92,6 +92,14 @@ describe(REC, () => {
     expectNone(`${D}RUN echo 'APT::Install-Recommends "0";' > /etc/apt/apt.conf.d/01norec\nRUN apt-get install -y curl=1\n`, REC);
     expectNone(`${D}RUN apt-get update\n`, REC);
   });
+  it('reads the apt.conf of the stages a stage is built on', () => {
+    const base = `FROM debian:12 AS base\nRUN echo 'APT::Install-Recommends "0";' > /etc/apt/apt.conf.d/01norec\n`;
+    expectNone(`${base}FROM base AS mid\nRUN echo mid\nFROM mid\nRUN apt-get install -y curl=1\n`, REC);
+    const other = `${base}FROM debian:12 AS other\nRUN echo x\nFROM other\nRUN apt-get install -y curl=1\n`;
+    assert.equal(findingsOf(other, REC).length, 1);
+    expectFix(other, REC, other.replace('install -y curl', 'install --no-install-recommends -y curl'));
+    expectNone(`FROM debian:12 AS base\nRUN echo 'APT::Get::Assume-Yes "true";' > /etc/apt/apt.conf.d/90yes\nFROM base\nRUN apt-get install curl=1\n`, YES);
+  });
   it('flags -o APT::Install-Recommends=true, and config in another stage does not count', () => {
     assert.equal(findingsOf(`${D}RUN apt-get install -y -o APT::Install-Recommends=true curl=1\n`, REC).length, 1);
     assert.equal(findingsOf(`${D}RUN echo 'APT::Install-Recommends "0";' > /etc/apt/apt.conf.d/x\nFROM debian:12\nRUN apt-get install -y curl=1\n`, REC).length, 1);

@@ -5,7 +5,7 @@
 import { parseArgs, type Invocation, type ParsedArgs } from '../../../shell/facts';
 import type { Word } from '../../../shell/parser';
 import type { RunScript } from '../../../shell/script';
-import { runGroups, type RunGroup } from '../../../shell/packages';
+import { recordSets, runGroups, type RunGroup } from '../../../shell/packages';
 import type { RuleContext } from '../../types';
 
 /** apt-get / apt options that take the next word as their value. */
@@ -103,6 +103,20 @@ export function configuredEarlier(ctx: RuleContext, group: RunGroup, call: AptCa
   const before = (m: Mention | undefined) => !!m && (m.gi < gi || (m.gi === gi && (m.si < si || (m.si === si && m.offset < call.inv.command.start))));
   const it = item.toLowerCase();
   return before(first.get(`${group.ins.stage}:R:${it}`)) || (group.trigger && before(first.get(`${group.ins.stage}:T:${it}`)));
+}
+
+/**
+ * Records, for the stages built on this one (`FROM <stage>`), every RUN that configures `item`
+ * (see `configuredEarlier`); `releaseHeld` reads these facts in `checkFile`.
+ */
+export function recordConfigured(ctx: RuleContext, item: string): void {
+  const needle = item.toLowerCase();
+  for (const g of runGroups(ctx)) {
+    if (g.trigger) continue;
+    const mentions = g.scripts.some((script) => ctx.invocations(script).some((inv) => inv.program !== 'apt-get' && inv.program !== 'apt'
+      && inv.args.some((w) => (w.value ?? w.raw).toLowerCase().includes(needle))));
+    if (mentions) recordSets(ctx, g.ins, [item]);
+  }
 }
 
 /** Every apt call of the chunk's POSIX scripts, with its RUN. */

@@ -9,9 +9,9 @@
  */
 import { t } from '../../../l10n';
 import { insertAfter } from '../../../shell/edits';
-import { mayHideOptions, runGroups } from '../../../shell/packages';
+import { mayHideOptions, releaseHeld, reportOrHold, runGroups } from '../../../shell/packages';
 import type { Fix, Rule } from '../../types';
-import { aptCalls, aptFalse, aptOption, callRange, configuredEarlier, type AptCall } from './_apt';
+import { aptCalls, aptFalse, aptOption, callRange, configuredEarlier, recordConfigured, type AptCall } from './_apt';
 import en from './apt-get-install-with-recommends.md';
 import zhCn from './apt-get-install-with-recommends.zh-cn.md';
 
@@ -28,7 +28,9 @@ export const aptGetInstallWithRecommends: Rule = {
   description: 'apt-get install without --no-install-recommends',
   docs: { en, 'zh-cn': zhCn },
   fixSummary: 'insert `--no-install-recommends` (unsafe)',
+  checkFile: releaseHeld,
   check(ctx) {
+    recordConfigured(ctx, 'Install-Recommends');
     for (const group of runGroups(ctx)) {
       for (const script of group.scripts) {
         for (const call of aptCalls(ctx, script)) {
@@ -40,7 +42,7 @@ export const aptGetInstallWithRecommends: Rule = {
             edits: [insertAfter(script, sub, ' --no-install-recommends')],
             safety: 'unsafe',
           }];
-          ctx.report({ ...callRange(call), message: t('Use {0} install --no-install-recommends: recommended packages add size nobody asked for', call.tool), fixes });
+          reportOrHold(ctx, group.ins, { ...callRange(call), message: t('Use {0} install --no-install-recommends: recommended packages add size nobody asked for', call.tool), fixes }, ['Install-Recommends']);
         }
       }
     }

@@ -9,9 +9,9 @@
  */
 import { t } from '../../../l10n';
 import { insertAfter } from '../../../shell/edits';
-import { mayHideOptions, runGroups } from '../../../shell/packages';
+import { mayHideOptions, releaseHeld, reportOrHold, runGroups } from '../../../shell/packages';
 import type { Fix, Rule } from '../../types';
-import { aptCalls, aptOption, aptTrue, callRange, CHANGING_SUBCOMMANDS, configuredEarlier, type AptCall } from './_apt';
+import { aptCalls, aptOption, aptTrue, callRange, CHANGING_SUBCOMMANDS, configuredEarlier, recordConfigured, type AptCall } from './_apt';
 import en from './apt-get-without-yes.md';
 import zhCn from './apt-get-without-yes.zh-cn.md';
 
@@ -49,7 +49,9 @@ export const aptGetWithoutYes: Rule = {
   description: 'apt-get install, upgrade or remove without -y',
   docs: { en, 'zh-cn': zhCn },
   fixSummary: 'insert `-y` (safe)',
+  checkFile: releaseHeld,
   check(ctx) {
+    recordConfigured(ctx, 'Assume-Yes');
     for (const group of runGroups(ctx)) {
       for (const script of group.scripts) {
         for (const call of aptCalls(ctx, script)) {
@@ -58,7 +60,7 @@ export const aptGetWithoutYes: Rule = {
           if (answersYes(call) || fedByYes(call) || mayHideOptions(call.inv.args)) continue;
           if (configuredEarlier(ctx, group, call, 'Assume-Yes')) continue;
           const fixes: Fix[] = script.readOnly ? [] : [{ title: t('Add -y to {0} {1}', call.tool, sub.value!), edits: [insertAfter(script, sub, ' -y')], safety: 'safe' }];
-          ctx.report({ ...callRange(call), message: t('Use {0} {1} -y: without it apt asks for confirmation and the build aborts', call.tool, sub.value!), fixes });
+          reportOrHold(ctx, group.ins, { ...callRange(call), message: t('Use {0} {1} -y: without it apt asks for confirmation and the build aborts', call.tool, sub.value!), fixes }, ['Assume-Yes']);
         }
       }
     }
