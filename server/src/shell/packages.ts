@@ -193,10 +193,6 @@ export function mayHideOptions(words: readonly Word[]): boolean {
 
 const OPTION_WORDS = new Set(['OPT', 'OPTS', 'OPTION', 'OPTIONS', 'FLAG', 'FLAGS', 'ARG', 'ARGS', 'ARGUMENTS', 'EXTRA']);
 
-/** Expansions (`$PKGS`, `${PACKAGES}`, `$(cat list)`) are not checked for pins: we cannot read them. */
-export function isExpansion(w: Word): boolean {
-  return w.value === null;
-}
 
 /**
  * What an earlier stage passes on through `FROM <stage>` (`ENV PIP_NO_CACHE_DIR`, `ENV TZ`,
