@@ -193,7 +193,6 @@ export function mayHideOptions(words: readonly Word[]): boolean {
 
 const OPTION_WORDS = new Set(['OPT', 'OPTS', 'OPTION', 'OPTIONS', 'FLAG', 'FLAGS', 'ARG', 'ARGS', 'ARGUMENTS', 'EXTRA']);
 
-
 /**
  * What an earlier stage passes on through `FROM <stage>` (`ENV PIP_NO_CACHE_DIR`, `ENV TZ`,
  * a written /etc/localtime) is in another chunk: a finding in a stage that starts from another
