@@ -61,7 +61,7 @@ describe(RULE, () => {
   });
   it('finds apk in the script of sh -c and su -c', () => {
     expectFix("FROM alpine\nRUN sh -c 'apk add curl'\n", RULE, "FROM alpine\nRUN sh -c 'apk add --no-cache curl'\n");
-    expectFix('FROM alpine\nRUN su -c "apk update && apk add curl" root\n', RULE, 'FROM alpine\nRUN su -c "apk update && apk add --no-cache curl" root\n');
+    expectFix('FROM alpine\nRUN su -c "apk update && apk add curl" root\n', RULE, 'FROM alpine\nRUN su -c "apk add --no-cache curl" root\n');
     expectFix("FROM alpine\nRUN /bin/sh -ec 'apk add \\\n    curl'\n", RULE, "FROM alpine\nRUN /bin/sh -ec 'apk add --no-cache \\\n    curl'\n");
     expectNone("FROM alpine\nRUN sh -c 'echo \"apk add curl\"'\n", RULE);
   });
@@ -115,5 +115,26 @@ describe(RULE, () => {
   it('offers no removal when other apk commands use the cache', () => {
     const [f] = findingsOf('FROM alpine\nRUN apk update && apk upgrade && apk add curl\n', RULE);
     assert.equal(f.fixes.length, 1);
+  });
+});
+
+describe(`${RULE}: ONBUILD, tmpfs and parent mounts, read-only scripts`, () => {
+  before(() => ready);
+  it('follows ONBUILD RUN', () => {
+    expectFix('FROM alpine\nONBUILD RUN apk add curl\n', RULE, 'FROM alpine\nONBUILD RUN apk add --no-cache curl\n');
+    expectFix('FROM alpine\nonbuild run apk update && apk add curl\n', RULE, 'FROM alpine\nonbuild run apk add --no-cache curl\n', { fixIndex: 1 });
+  });
+  it('honours tmpfs mounts and mounts on a parent of the cache', () => {
+    expectNone('FROM alpine\nRUN --mount=type=tmpfs,target=/var/cache/apk apk add curl\n', RULE);
+    expectNone('FROM alpine\nRUN --mount=type=tmpfs,target=/var/cache apk add curl\n', RULE);
+    expectNone('FROM alpine\nRUN --mount=type=cache,target=/var/cache/apk/ apk add curl\n', RULE);
+    assert.equal(findingsOf('FROM alpine\nRUN --mount=type=bind,target=/var/cache/apk apk add curl\n', RULE).length, 1);
+  });
+  it('reports a read-only exec-form script without a fix', () => {
+    const [f] = findingsOf('FROM alpine\nRUN ["sh", "-c", "apk add \\"curl\\""]\n', RULE);
+    assert.deepEqual(f.fixes, []);
+  });
+  it('honours ignore comments by hadolint code', () => {
+    expectNone('FROM alpine\n# hadolint ignore=DL3019\nRUN apk add curl\n', RULE);
   });
 });

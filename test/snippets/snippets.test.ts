@@ -323,6 +323,8 @@ describe('snippet expander (test helper)', () => {
 
 describe('snippets/dockerfile.code-snippets', () => {
   const linter = new Linter();
+  // A snippet's packages are placeholders: which version to pin is the user's to choose.
+  const PIN_RULES = new Set(['apk-add-without-pin', 'apt-get-install-without-pin']);
   before(() => initEngine());
 
   test('is plain JSON with at least the required snippets', () => {
@@ -426,7 +428,7 @@ describe('snippets/dockerfile.code-snippets', () => {
         const doc = baseImageFor(text) + text + '\n';
         const findings = linter.lint(doc);
         assert.deepEqual(linter.lastErrors, [], `the engine failed on:\n${doc}`);
-        const bad = findings.filter((f) => f.severity === 'warning' || f.severity === 'error' || f.ruleId === 'consecutive-run');
+        const bad = findings.filter((f) => (f.severity === 'warning' || f.severity === 'error' || f.ruleId === 'consecutive-run') && !PIN_RULES.has(f.ruleId));
         assert.deepEqual(bad.map((f) => `${f.ruleId} (${f.severity}) line ${f.range.start.line + 1}: ${f.message}`), [], `in:\n${doc}`);
       });
 
@@ -447,7 +449,7 @@ describe('snippets/dockerfile.code-snippets', () => {
             const text = expand(bodyOf(s), new Map([[index, i]])).text;
             assert.ok(text.includes(list[i]));
             const doc = baseImageFor(text) + text + '\n';
-            const bad = linter.lint(doc).filter((f) => f.severity === 'warning' || f.severity === 'error');
+            const bad = linter.lint(doc).filter((f) => (f.severity === 'warning' || f.severity === 'error') && !PIN_RULES.has(f.ruleId));
             assert.deepEqual(bad.map((f) => f.ruleId), [], `in:\n${doc}`);
           }
         });

@@ -1,6 +1,8 @@
 /**
- * Reading `apk` command lines (Alpine's package manager) from the shell parse.
+ * Reading `apk` command lines (Alpine's package manager) from the shared invocations
+ * (`shell/facts.ts`: wrappers seen through, getopt-style options).
  */
+import { parseArgs, type Invocation, type ParsedArgs } from './facts';
 import type { Command, Word } from './parser';
 
 /** apk global options that take a value as the next word. */
@@ -10,93 +12,37 @@ const VALUE_OPTIONS = new Set([
 ]);
 
 export interface ApkCall {
+  inv: Invocation;
   command: Command;
-  /** The `apk` word itself (the command name, or after `sudo`/`env`/… ). */
+  /** The `apk` word itself (the command name, or after `sudo`/`env`/… ), in script offsets. */
   apkStart: number;
   /** The subcommand word (`add`, `update` …), null when missing. */
   subcommand: Word | null;
-  /** Every option word, before and after the subcommand. */
+  /** Every option word, before and after the subcommand (names, without `=value`). */
   options: string[];
   /** Arguments that are expansions and could hide options (`$APK_FLAGS`): their raw text. */
   dynamicArgs: string[];
+  args: ParsedArgs;
+  /** The words after the subcommand that are not options or option values (packages for `add`/`del`). */
+  operands: Word[];
 }
 
-const APK_NAMES = new Set(['apk', '/sbin/apk', '/usr/sbin/apk', '/bin/apk', '/usr/bin/apk']);
-
-/** Commands that run the command given in their arguments, and their options taking a value. */
-const WRAPPERS: Record<string, Set<string>> = {
-  sudo: new Set(['-u', '-g', '-C', '-D', '-h', '-p', '-r', '-t', '-U', '-T', '--user', '--group']),
-  doas: new Set(['-u', '-C']),
-  env: new Set(['-u', '-C', '-S', '--unset', '--chdir']),
-  command: new Set(),
-  exec: new Set(['-a']),
-  nice: new Set(['-n', '--adjustment']),
-  nohup: new Set(),
-  time: new Set(['-f', '-o', '--format', '--output']),
-  stdbuf: new Set(['-i', '-o', '-e']),
-  timeout: new Set(['-s', '-k', '--signal', '--kill-after']),
-  xargs: new Set(['-a', '-d', '-E', '-I', '-L', '-n', '-P', '-s', '--arg-file', '--delimiter', '--max-args', '--max-procs']),
-};
-
-/** Where `apk` starts among the command's words: 0 for the name, i+1 for `args[i]`, -1 if none. */
-function apkIndex(cmd: Command): number {
-  if (cmd.name !== null && APK_NAMES.has(cmd.name)) return 0;
-  let wrapper = cmd.name;
-  let i = 0;
-  // `sudo env X=1 apk add`: wrappers may nest.
-  for (let guard = 0; wrapper !== null && guard < 4; guard++) {
-    const base = wrapper.split('/').pop()!;
-    const valueOptions = WRAPPERS[base];
-    if (!valueOptions) return -1;
-    let durationPending = base === 'timeout';
-    for (; i < cmd.args.length; i++) {
-      const v = cmd.args[i].value;
-      if (v === null) return -1;
-      if (v.startsWith('-')) {
-        if (valueOptions.has(v)) i++;
-        continue;
-      }
-      if ((base === 'env' || base === 'sudo') && /^[A-Za-z_][A-Za-z0-9_]*=/.test(v)) continue;
-      if (durationPending) {
-        durationPending = false;
-        continue;
-      }
-      break;
-    }
-    if (i >= cmd.args.length) return -1;
-    const next = cmd.args[i].value!;
-    if (APK_NAMES.has(next)) return i + 1;
-    wrapper = next;
-    i++;
-  }
-  return -1;
-}
-
-export function isApk(cmd: Command): boolean {
-  return apkIndex(cmd) >= 0;
-}
-
-export function readApk(cmd: Command): ApkCall | null {
-  const at = apkIndex(cmd);
-  if (at < 0) return null;
-  let subcommand: Word | null = null;
-  const options: string[] = [];
-  const dynamicArgs: string[] = [];
-  for (let i = at; i < cmd.args.length; i++) {
-    const w = cmd.args[i];
-    if (w.value === null) {
-      dynamicArgs.push(w.raw);
-      continue;
-    }
-    if (w.value.startsWith('-')) {
-      const name = w.value.split('=')[0];
-      options.push(name);
-      if (VALUE_OPTIONS.has(name) && !w.value.includes('=')) i++;
-      continue;
-    }
-    if (!subcommand) subcommand = w;
-  }
-  return { command: cmd, apkStart: at === 0 ? cmd.start : cmd.args[at - 1].start, subcommand, options, dynamicArgs };
+/** Reads an `apk` invocation (wrappers such as `sudo`, `env X=1`, `xargs` already seen through). */
+export function readApk(inv: Invocation): ApkCall | null {
+  if (inv.program !== 'apk') return null;
+  const args = parseArgs(inv.args, VALUE_OPTIONS);
+  const first = args.positionals.findIndex((w) => w.value !== null);
+  const subcommand = first >= 0 ? args.positionals[first] : null;
+  return {
+    inv,
+    command: inv.command,
+    apkStart: inv.programStart,
+    subcommand,
+    options: args.options.map((o) => o.name),
+    dynamicArgs: inv.args.filter((w) => w.value === null).map((w) => w.raw),
+    args,
+    operands: first >= 0 ? args.positionals.slice(first + 1) : [],
+  };
 }
 
 /** `--no-cache`, or `--no-network` (nothing is fetched, so no index lands in the cache). */
@@ -147,9 +93,9 @@ function scanDefinitions(name: string, docText: string): boolean {
 }
 
 /** `rm` of apk's cache: `rm -rf /var/cache/apk/*` and friends. */
-export function cacheCleanupTargets(cmd: Command): Word[] {
-  if (cmd.name !== 'rm' && cmd.name !== '/bin/rm') return [];
-  return cmd.args.filter((w) => {
+export function cacheCleanupTargets(inv: Invocation): Word[] {
+  if (inv.program !== 'rm') return [];
+  return inv.args.filter((w) => {
     const v = w.value ?? w.raw;
     return /^\/var\/cache\/apk(?:\/\*?)?$/.test(v) || /^\/etc\/apk\/cache(?:\/\*?)?$/.test(v);
   });

@@ -80,6 +80,8 @@ export interface ScriptAnalysis {
   skipped: boolean;
   /** Every pipeline (`a | b`, `a |& b`), with whether it runs in the script's own shell. */
   pipelines: { start: number; end: number; inMainShell: boolean }[];
+  /** Variables exported in the script's own shell (`export A=1 B`), with the offset of the `export`. */
+  exports: { name: string; start: number }[];
   /** Offsets of each `&` that starts a background job (`server & pid=$!`), anywhere in the script. */
   backgroundJobs: number[];
   /**
@@ -154,7 +156,7 @@ export function analyzeScript(script: string): ScriptAnalysis {
 
 const EMPTY: ScriptAnalysis = {
   commands: [], comments: [], assignsVariable: false, hasError: false, singleStatement: true, topLevelOr: false,
-  flat: false, setsErrexit: false, definesFunction: false, skipped: true, pipelines: [], expansions: [], backgroundJobs: [],
+  flat: false, setsErrexit: false, definesFunction: false, skipped: true, pipelines: [], expansions: [], backgroundJobs: [], exports: [],
 };
 
 /** Node types a flat `&&` chain may consist of. */
@@ -213,7 +215,7 @@ function analyzeUncached(script: string): ScriptAnalysis {
     const root = tree.rootNode;
     const out: ScriptAnalysis = {
       commands: [], comments: [], assignsVariable: false, hasError: root.hasError, singleStatement: true, topLevelOr: false,
-      flat: false, setsErrexit: false, definesFunction: false, skipped: false, pipelines: [], expansions: [], backgroundJobs: [],
+      flat: false, setsErrexit: false, definesFunction: false, skipped: false, pipelines: [], expansions: [], backgroundJobs: [], exports: [],
     };
     // The script's statements: named children of the program other than comments.
     let statements = 0;
@@ -293,6 +295,13 @@ function walk(root: Node, out: ScriptAnalysis): void {
       if (mainShell && parent && parent.type !== 'command' && parent.type !== 'declaration_command') out.assignsVariable = true;
     }
     if ((type === 'declaration_command' || type === 'unset_command') && mainShell) out.assignsVariable = true;
+    if (type === 'declaration_command' && mainShell && node.firstChild?.type === 'export') {
+      for (const k of node.namedChildren) {
+        if (!k) continue;
+        const name = k.type === 'variable_assignment' ? k.childForFieldName('name')?.text : k.type === 'variable_name' ? k.text : undefined;
+        if (name) out.exports.push({ name, start: node.startIndex });
+      }
+    }
     if (type === 'function_definition' && mainShell) out.definesFunction = true;
     if (type === 'pipeline') out.pipelines.push({ start: node.startIndex, end: node.endIndex, inMainShell: mainShell });
     if (type === 'expansion') addExpansion(node, out);
