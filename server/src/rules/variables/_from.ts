@@ -1,0 +1,58 @@
+/**
+ * Facts about global ARGs and FROM lines, shared by undefined-arg-in-from and
+ * invalid-default-arg-in-from: each chunk records its global ARGs (only the first chunk has
+ * any) and its FROM lines' variable references; the file-level checks read them.
+ */
+import type { RuleContext } from '../types';
+import type { Range } from '../../text';
+import { keyValues, varRefs } from './_vars';
+
+export interface GlobalArgFact {
+  kind: 'global';
+  args: { name: string; value: string | null; range: Range }[];
+}
+
+export interface FromFact {
+  kind: 'from';
+  /** The image word as written, its range, and the --platform value. */
+  image: string;
+  imageRange: Range;
+  refs: { name: string; range: Range }[];
+  instruction: Range;
+  eol: string;
+  escape: string;
+}
+
+export type ArgFromFact = GlobalArgFact | FromFact;
+
+export function recordFromFacts(ctx: RuleContext): void {
+  const { model } = ctx;
+  const globals: GlobalArgFact['args'] = [];
+  for (const ins of model.instructions) {
+    if (ins.stage < 0 && ins.keyword === 'ARG') {
+      for (const kv of keyValues(model, ins)) {
+        const value = kv.valueStart !== null && kv.valueEnd !== null ? model.text.slice(kv.valueStart, kv.valueEnd) : null;
+        globals.push({ name: kv.name, value, range: ctx.range(kv.nameStart, kv.nameEnd) });
+      }
+    }
+    if (ins.keyword !== 'FROM' || ins.args.length === 0) continue;
+    const img = ins.args[0];
+    const refs: FromFact['refs'] = [];
+    for (const r of varRefs(model.text.slice(img.start, img.end), model.escape, img.start)) refs.push({ name: r.name, range: ctx.range(r.start, r.end) });
+    const platform = ins.flags.find((f) => f.name === 'platform');
+    if (platform?.value) {
+      const at = platform.end - platform.value.length;
+      for (const r of varRefs(platform.value, model.escape, at)) refs.push({ name: r.name, range: ctx.range(r.start, r.end) });
+    }
+    ctx.fact({
+      kind: 'from',
+      image: model.text.slice(img.start, img.end),
+      imageRange: ctx.range(img.start, img.end),
+      refs,
+      instruction: ctx.range(ins.start, ins.start),
+      eol: model.eol,
+      escape: model.escape,
+    } satisfies FromFact);
+  }
+  if (globals.length > 0) ctx.fact({ kind: 'global', args: globals } satisfies GlobalArgFact);
+}
