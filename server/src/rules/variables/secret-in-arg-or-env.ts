@@ -21,7 +21,7 @@ const SECRET_WORDS = new Set(['apikey', 'auth', 'credential', 'credentials', 'ke
  * Words that say the value is not the secret itself: BuildKit's `public`, and ours — a path or
  * URL to it, a key fingerprint, a setting about it.
  */
-const SAFE_WORDS = new Set(['public', 'file', 'path', 'dir', 'url', 'uri', 'endpoint', 'host', 'server', 'gpg', 'fingerprint', 'type', 'method', 'mode', 'length', 'size', 'ttl', 'expiry', 'name', 'enabled', 'disabled', 'header', 'usage', 'keyring', 'keyserver']);
+const SAFE_WORDS = new Set(['public', 'file', 'path', 'dir', 'url', 'uri', 'endpoint', 'host', 'server', 'gpg', 'fingerprint', 'type', 'method', 'mode', 'length', 'size', 'ttl', 'expiry', 'name', 'version', 'enabled', 'disabled', 'header', 'usage', 'keyring', 'keyserver']);
 const INFIXES = ['password', 'passwd', 'secret', 'api_key', 'apikey', 'client_key', 'private_key', 'access_token', 'auth_token'];
 /** hadolint's known sensitive names that do hold secrets. */
 const KNOWN = new Set([
