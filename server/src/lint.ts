@@ -61,6 +61,8 @@ interface ChunkResult {
   globalIgnores: string[];
   /** `# check=skip=…` directive values (first chunk only). */
   checkSkips: string[];
+  /** `# check=experimental=…` directive values (first chunk only): experimental BuildKit checks turned on. */
+  checkExperimental: string[];
   /** The chunk ends inside heredocs (their delimiters): it must be joined with what follows. */
   openHeredoc?: string[];
   /** Why the chunk could not be checked, when it could not. */
@@ -139,7 +141,7 @@ function longestLine(text: string): number {
 }
 
 function checkChunk(text: string, rules: readonly Rule[], style: FileStyle, stages: readonly StageView[]): ChunkResult {
-  const empty = (error: string, globalIgnores: string[] = []): ChunkResult => ({ findings: [], facts: new Map(), ignores: new Map(), globalIgnores, checkSkips: [], error });
+  const empty = (error: string, globalIgnores: string[] = []): ChunkResult => ({ findings: [], facts: new Map(), ignores: new Map(), globalIgnores, checkSkips: [], checkExperimental: [], error });
   if (text.length > MAX_LINE_LENGTH && longestLine(text) > MAX_LINE_LENGTH) {
     // Unchecked, but its file-wide ignore comments still apply to the other chunks.
     return empty(`a line is longer than ${MAX_LINE_LENGTH} characters: not checked`, globalIgnoresIn(text));
@@ -235,10 +237,12 @@ function checkChunk(text: string, rules: readonly Rule[], style: FileStyle, stag
   const commentByLine = new Map(model.comments.map((c) => [c.line, c.content]));
   // Scanned in the text: dockerfile-ast mistakes such a comment at the top for a directive.
   const globalIgnores = globalIgnoresIn(text);
-  const checkSkips = model.directives.filter((d) => d.name === 'check').flatMap((d) => {
-    const m = /(?:^|;)\s*skip\s*=\s*([^;]*)/i.exec(d.value);
+  const checkList = (key: string) => model.directives.filter((d) => d.name === 'check').flatMap((d) => {
+    const m = new RegExp(`(?:^|;)\\s*${key}\\s*=\\s*([^;]*)`, 'i').exec(d.value);
     return m ? m[1].split(',').map((s) => s.trim()).filter(Boolean) : [];
   });
+  const checkSkips = checkList('skip');
+  const checkExperimental = checkList('experimental');
   const ignores = new Map<number, string[]>();
   const ignoresOf = (ins: InstructionInfo): string[] => {
     let list = ignores.get(ins.startLine);
@@ -264,7 +268,7 @@ function checkChunk(text: string, rules: readonly Rule[], style: FileStyle, stag
   const last = model.instructions[model.instructions.length - 1];
   const open = last ? last.heredocs.filter((h) => !h.terminated).map((h) => h.name) : [];
   const openHeredoc = open.length > 0 ? open : undefined;
-  return { findings: kept, facts, ignores, globalIgnores, checkSkips, error, openHeredoc };
+  return { findings: kept, facts, ignores, globalIgnores, checkSkips, checkExperimental, error, openHeredoc };
 }
 
 /** The text after `#` of a comment line that belongs to no instruction, else undefined. */
@@ -439,8 +443,11 @@ export class Linter {
     const checkSkips = results[0]?.result.checkSkips ?? [];
     const out: Finding[] = [];
     if (!settings.enable) return out;
+    const experimental = results[0]?.result.checkExperimental ?? [];
+    // An opt-in BuildKit check is also turned on by `# check=experimental=<Name>` (or `all`).
+    const optedIn = (rule: Rule) => rule.related.buildkit !== undefined && (experimental.includes('all') || experimental.includes(rule.related.buildkit));
     const severityOf = (rule: Rule): Severity | 'off' => {
-      const severity = settings.rules[rule.id] ?? (rule.enabledByDefault === false ? 'off' : rule.defaultSeverity);
+      const severity = settings.rules[rule.id] ?? (rule.enabledByDefault === false && !optedIn(rule) ? 'off' : rule.defaultSeverity);
       if (severity === 'off' || matches(globalIgnores, rule)) return 'off';
       if (checkSkips.includes('all') || (rule.related.buildkit && checkSkips.includes(rule.related.buildkit))) return 'off';
       return severity;
