@@ -29,7 +29,7 @@ export const fromAsCasing: Rule = {
       report({
         start: as.start,
         end: as.end,
-        message: t("'{0}' and '{1}' keywords' casing do not match", as.value, from),
+        message: t('\'{0}\' and \'{1}\' keywords\' casing do not match', as.value, from),
         fixes: [{ title: t('Change to {0}', want), safety: 'safe', edits: [{ start: as.start, end: as.end, newText: want }] }],
       });
     }

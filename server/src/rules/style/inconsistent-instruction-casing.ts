@@ -64,7 +64,7 @@ export const inconsistentInstructionCasing: Rule = {
         const range = { start: { line: line + shift, character: s }, end: { line: line + shift, character: e } };
         ctx.report({
           range,
-          message: t("Command '{0}' should match the case of the command majority ({1})", word, caseName),
+          message: t('Command \'{0}\' should match the case of the command majority ({1})', word, caseName),
           instructionLine: insLine + shift,
           fixes: [{ title: t('Change to {0}', fixed), safety: 'safe', edits: [{ range, newText: fixed }] }],
         });

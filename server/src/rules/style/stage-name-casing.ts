@@ -25,7 +25,7 @@ export const stageNameCasing: Rule = {
       report({
         start: name.start,
         end: name.end,
-        message: t("Stage name '{0}' should be lowercase", name.value),
+        message: t('Stage name \'{0}\' should be lowercase', name.value),
         fixes: [{ title: t('Change to {0}', lower), safety: 'safe', edits: [{ start: name.start, end: name.end, newText: lower }] }],
       });
     }

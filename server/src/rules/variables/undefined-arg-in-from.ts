@@ -46,8 +46,8 @@ export const undefinedArgInFrom: Rule = {
         ctx.report({
           range: r.range,
           message: match !== undefined
-            ? t("FROM argument '{0}' is not declared (did you mean {1}?)", r.name, match)
-            : t("FROM argument '{0}' is not declared", r.name),
+            ? t('FROM argument \'{0}\' is not declared (did you mean {1}?)', r.name, match)
+            : t('FROM argument \'{0}\' is not declared', r.name),
           instructionLine: f.instruction.start.line,
           fixes,
         });

@@ -217,8 +217,8 @@ export const undefinedVariable: Rule = {
       const fixes = [];
       if (isGlobal) {
         message = globals.has(f.name)
-          ? t("Usage of undefined variable '${0}': an ARG before the first FROM is seen by FROM lines only; declare `ARG {0}` in this stage", f.name)
-          : t("Usage of undefined variable '${0}': BuildKit predefines it for FROM lines only; declare `ARG {0}` in this stage", f.name);
+          ? t('Usage of undefined variable \'${0}\': an ARG before the first FROM is seen by FROM lines only; declare `ARG {0}` in this stage', f.name)
+          : t('Usage of undefined variable \'${0}\': BuildKit predefines it for FROM lines only; declare `ARG {0}` in this stage', f.name);
         const st = declared.get(k);
         if (st) {
           const at = st.fromEnd.end;
@@ -229,9 +229,9 @@ export const undefinedVariable: Rule = {
           });
         }
       } else if (match !== undefined) {
-        message = t("Usage of undefined variable '${0}' (did you mean ${1}?)", f.name, match);
+        message = t('Usage of undefined variable \'${0}\' (did you mean ${1}?)', f.name, match);
       } else {
-        message = t("Usage of undefined variable '${0}'", f.name);
+        message = t('Usage of undefined variable \'${0}\'', f.name);
       }
       ctx.report({ range: f.range, message, instructionLine: f.instruction.start.line, fixes });
     }
