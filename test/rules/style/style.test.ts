@@ -41,7 +41,14 @@ describe('legacy-key-value-format', () => {
   it('no fix when the quoting is not provably the same, or over several lines', () => {
     expectNoFix('FROM a\nENV A it\'s here\n', RULE);
     expectNoFix('FROM a\nENV A "x" y\n', RULE);
-    expectNoFix('FROM a\nENV A x \\\n  y\n', RULE);
+    expectNoFix('FROM a\nENV A x \\\n  # c\n  y\n', RULE);
+  });
+  it('continued values: joined as Docker does, quoted across the lines', () => {
+    expectFix('FROM a\nENV A x \\\n  y\n', RULE, 'FROM a\nENV A="x \\\n  y"\n');
+    expectFix('FROM a\nENV DEPS \\\n\t\tautoconf \\\n\t\tmake\n', RULE, 'FROM a\nENV DEPS="autoconf \\\n\t\tmake"\n');
+    expectFix('FROM a\nENV A \\\n  x\n', RULE, 'FROM a\nENV A=x\n');
+    expectFix('FROM a\r\nENV A x \\\r\n  y\r\n', RULE, 'FROM a\r\nENV A="x \\\r\n  y"\r\n');
+    expectNoFix('FROM a\nENV A x \\\n  "y z"\n', RULE);
   });
   it('silent for key=value', () => {
     expectNone('FROM a\nENV A=1 B="x y"\nLABEL a=b\nENV C=\n', RULE);

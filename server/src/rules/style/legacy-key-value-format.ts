@@ -6,7 +6,8 @@
  * holds no quote or escape character (`key="rest"`). Otherwise it is reported without a fix.
  */
 import { t } from '../../l10n';
-import { trimBlankEnd } from '../../text';
+import { joinLogical } from '../../model';
+import { trimBlankEnd, type OffsetEdit } from '../../text';
 import type { Rule } from '../types';
 import en from './legacy-key-value-format.md';
 import zhCn from './legacy-key-value-format.zh-cn.md';
@@ -34,6 +35,44 @@ function isOneWord(s: string, escape: string): boolean {
   return quote === null;
 }
 
+/**
+ * The edits that turn `key value…` (from `keyEnd` to `end`, possibly continued over lines) into
+ * `key=value…` with the same value, or undefined when that is not provable. The value is what
+ * Docker reads: the lines joined, from the first character after the blanks following the key.
+ */
+function fixedValue(text: string, keyEnd: number, end: number, escape: string): { edits: OffsetEdit[]; preview: string } | undefined {
+  // The first character of the value in the source: blanks and escaped line breaks skipped.
+  let at = keyEnd;
+  for (;;) {
+    while (at < end && (text[at] === ' ' || text[at] === '\t')) at++;
+    if (text[at] === escape && (text[at + 1] === '\n' || text[at + 1] === '\r')) {
+      at += text[at + 1] === '\r' && text[at + 2] === '\n' ? 3 : 2;
+      continue;
+    }
+    break;
+  }
+  const source = text.slice(at, end);
+  const logical = joinLogical(text, at, end, escape).text;
+  // Comment or empty lines inside, or a line break left: not provably the same.
+  const lineCount = source.split(/\r\n|\n|\r/).length;
+  const continued = source.split(/\r\n|\n|\r/).slice(0, -1).every((l) => trimBlankEnd(l).endsWith(escape));
+  if (lineCount > 1 && !continued) return undefined;
+  if (/\r|\n/.test(logical) || logical === '') return undefined;
+  const multi = lineCount > 1;
+  if (!multi && isOneWord(logical, escape)) return { edits: [{ start: keyEnd, end: at, newText: '=' }], preview: logical };
+  if (logical.includes('"') || logical.includes("'") || (multi ? stripContinuations(source, escape) : source).includes(escape)) return undefined;
+  if (!/[ \t]/.test(logical)) return { edits: [{ start: keyEnd, end: at, newText: '=' }], preview: logical };
+  return {
+    edits: [{ start: keyEnd, end: at, newText: '="' }, { start: end, end, newText: '"' }],
+    preview: multi ? `"${logical.slice(0, 20)}…"` : `"${logical}"`,
+  };
+}
+
+/** `source` without its escape + line break continuations. */
+function stripContinuations(source: string, escape: string): string {
+  return source.split(/\r\n|\n|\r/).map((l, i, all) => (i < all.length - 1 ? trimBlankEnd(l).slice(0, -escape.length) : l)).join('');
+}
+
 export const legacyKeyValueFormat: Rule = {
   id: 'legacy-key-value-format',
   defaultSeverity: 'warning',
@@ -56,17 +95,13 @@ export const legacyKeyValueFormat: Rule = {
       if (rest === '') continue;
       const cmd = ins.keywordText.toUpperCase();
       const fixes = [];
-      if (!rest.includes('\n') && !rest.includes('\r') && !key.includes(escape) && !key.includes('"') && !key.includes("'")) {
-        let value: string | undefined;
-        if (isOneWord(rest, escape)) value = rest;
-        else if (!rest.includes('"') && !rest.includes("'") && !rest.includes(escape)) value = `"${rest}"`;
-        if (value !== undefined) {
-          fixes.push({
-            title: t('Change to {0}', `${key}=${value}`),
-            safety: 'safe' as const,
-            edits: [{ start: ins.bodyStart, end: ins.bodyStart + v + rest.length, newText: `${key}=${value}` }],
-          });
-        }
+      const value = fixedValue(text, ins.bodyStart + k, ins.bodyStart + v + rest.length, escape);
+      if (value !== undefined && !key.includes(escape) && !key.includes('"') && !key.includes("'")) {
+        fixes.push({
+          title: t('Change to {0}', `${key}=${value.preview}`),
+          safety: 'safe' as const,
+          edits: value.edits,
+        });
       }
       report({
         start: ins.bodyStart,
