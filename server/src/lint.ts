@@ -8,7 +8,7 @@
  */
 import { DockerfileModel, fileStyle, type FileStyle, type InstructionInfo, type StageFacts } from './model';
 import { RULES, RULES_BY_ID } from './rules';
-import type { FileReport, FixSafety, RelatedCodes, Report, Rule, RuleContext, Severity, ShellScript, StageView } from './rules/types';
+import type { FileReport, FixSafety, LintContext, RelatedCodes, Report, Rule, RuleContext, Severity, ShellScript, StageView } from './rules/types';
 import { invocations } from './shell/facts';
 import { initShellParser } from './shell/parser';
 import { runScripts, type RunScript } from './shell/script';
@@ -362,8 +362,9 @@ export class Linter {
   /** Errors met while checking (a rule or the parser threw); for the server log. */
   lastErrors: string[] = [];
 
-  lint(text: string, settings: Settings = DEFAULT_SETTINGS): Finding[] {
-    const it = this.steps(text, settings);
+  /** `context`: the file's path and build context, for the rules that read the file system. */
+  lint(text: string, settings: Settings = DEFAULT_SETTINGS, context?: LintContext): Finding[] {
+    const it = this.steps(text, settings, context);
     for (;;) {
       const r = it.next();
       if (r.done) return r.value;
@@ -374,8 +375,8 @@ export class Linter {
    * Lints without blocking the event loop for long on a big file: yields every ~8 ms and
    * gives up (returns undefined) as soon as `cancelled()` says a newer text is waiting.
    */
-  async lintAsync(text: string, settings: Settings, cancelled: () => boolean): Promise<Finding[] | undefined> {
-    const it = this.steps(text, settings);
+  async lintAsync(text: string, settings: Settings, cancelled: () => boolean, context?: LintContext): Promise<Finding[] | undefined> {
+    const it = this.steps(text, settings, context);
     let slice = Date.now();
     for (;;) {
       const r = it.next();
@@ -388,7 +389,7 @@ export class Linter {
     }
   }
 
-  private *steps(text: string, settings: Settings): Generator<void, Finding[]> {
+  private *steps(text: string, settings: Settings, context?: LintContext): Generator<void, Finding[]> {
     const lines = new LineIndex(text);
     const escape = escapeOf(lines);
     // Later chunks get the file's escape directive, then an empty line: comments at the top
@@ -461,7 +462,7 @@ export class Linter {
       for (const { result, line } of results) for (const f of result.facts.get(rule.id) ?? []) facts.push(shiftFact(f, line));
       const reports: FileReport[] = [];
       try {
-        rule.checkFile({ facts, stages: style.stages, report: (r) => reports.push(r) });
+        rule.checkFile({ facts, stages: style.stages, context, report: (r) => reports.push(r) });
       } catch (e) {
         this.lastErrors.push(`${rule.id}: ${(e as Error)?.stack ?? e}`);
       }

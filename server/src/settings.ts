@@ -12,6 +12,8 @@ export interface Settings {
   enable: boolean;
   /** Rule id → severity override. */
   rules: Record<string, RuleSetting>;
+  /** `dockerfileDoctor.buildContext`: the build context folder (absolute, or relative to the workspace folder). */
+  buildContext?: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = Object.freeze({ enable: true, rules: Object.freeze({}) as Record<string, RuleSetting> });
@@ -33,6 +35,10 @@ export function normalizeSettings(raw: unknown): Normalized {
   if (r.enable !== undefined) {
     if (typeof r.enable === 'boolean') settings.enable = r.enable;
     else problems.push(`dockerfileDoctor.enable: expected true or false, got ${JSON.stringify(r.enable)}`);
+  }
+  if (r.buildContext !== undefined && r.buildContext !== null && r.buildContext !== '') {
+    if (typeof r.buildContext === 'string') settings.buildContext = r.buildContext;
+    else problems.push(`dockerfileDoctor.buildContext: expected a folder path, got ${JSON.stringify(r.buildContext)}`);
   }
   if (r.rules !== undefined && r.rules !== null) {
     if (typeof r.rules !== 'object' || Array.isArray(r.rules)) {
