@@ -219,7 +219,7 @@ async function main(argv: string[]): Promise<number> {
         process.stdout.write(text);
       }
     }
-    const findings = linter.lint(text, settings, file === '-' ? undefined : resolveContext(file, opts.context));
+    const findings = linter.lint(text, settings, file === '-' ? undefined : cliContext(file, opts.context));
     total += findings.length;
     errors += findings.filter((f) => f.severity === 'error').length;
     if (opts.format === 'json') json.push(...findings.map((f) => toJson(name, f)));
@@ -236,6 +236,12 @@ async function main(argv: string[]): Promise<number> {
     (opts.fix && files.includes('-') ? process.stderr : process.stdout).write(summary);
   }
   return errors > 0 ? 1 : 0;
+}
+
+/** The build context of a file: `--context`, else its folder; the current folder is the workspace when it holds the file. */
+function cliContext(file: string, context: string | undefined) {
+  const setting = context === undefined ? undefined : path.resolve(context);
+  return resolveContext(file, setting, [process.cwd()]) ?? resolveContext(file, setting);
 }
 
 main(process.argv.slice(2)).then(

@@ -107,4 +107,12 @@ describe('cli', () => {
     const r = run(['-'], 'FROM alpine\nADD a /a\n', { LANG: 'zh_CN.UTF-8' });
     assert.match(r.out, /复制文件和目录请使用 COPY 而不是 ADD/);
   });
+  it('--context sets the build context for the COPY source checks', () => {
+    const file = tmpFile('FROM alpine\nCOPY data.txt /d\n');
+    const ctx = fs.mkdtempSync(path.join(os.tmpdir(), 'dd-cli-ctx-'));
+    fs.writeFileSync(path.join(ctx, 'data.txt'), 'x');
+    assert.match(run([file]).out, /warning copy-source-missing: "data\.txt" is not in the build context/);
+    assert.doesNotMatch(run(['--context', ctx, file]).out, /copy-source-missing/);
+    assert.doesNotMatch(run(['-'], 'FROM alpine\nCOPY data.txt /d\n').out, /copy-source-missing/);
+  });
 });
