@@ -84,8 +84,17 @@ describe(RULE, () => {
   });
   it('COPY --chown, heredoc sources, continuations, CRLF, mixed case', () => {
     assert.equal(findingsOf('FROM scratch\nCOPY --chown=$user:$group a /b\n', RULE).length, 2);
-    expectNone('FROM scratch\nCOPY <<EOF /x\n$foo\nEOF\n', RULE);
+    expectNone('FROM scratch\nCOPY <<"EOF" /x\n$foo\nEOF\n', RULE);
+    expectNone("FROM scratch\nCOPY <<'EOF' /x\n$foo\nEOF\n", RULE);
     assert.equal(findingsOf('from scratch\r\ncopy a \\\r\n  $dest\r\n', RULE).length, 1);
+  });
+  it('COPY heredoc bodies with an unquoted delimiter are expanded by BuildKit: $@ and $1 too', () => {
+    assert.deepEqual(messages('FROM alpine\nCOPY <<EOF /entrypoint.sh\n#!/bin/sh\nexec app "$@" $1\nEOF\n'), [
+      "3:10-12 Usage of undefined variable '$@'",
+      "3:14-16 Usage of undefined variable '$1'",
+    ]);
+    expectNone('FROM alpine\nARG V=1\nCOPY <<EOF /v\nversion=$V\nEOF\n', RULE);
+    expectNone('FROM alpine\nCOPY <<EOF /x\n\\$HOME and \\${foo}\nEOF\n', RULE);
   });
   it('ignore comments with our id or the BuildKit name', () => {
     expectNone('FROM scratch\n# dockerfile-doctor ignore=undefined-variable\nCOPY $foo /\n', RULE);

@@ -88,6 +88,12 @@ export function instructionRefs(ctx: RuleContext, ins: InstructionInfo): { refs:
         if ((f.name === 'chown' || (f.name === 'checksum' && ins.keyword === 'ADD')) && f.value) scan(f.end - f.value.length, f.end);
       }
       for (const a of wordArgs(ins)) scan(a.start, a.end);
+      // A heredoc source with an unquoted delimiter is expanded too (quotes kept, `\` escapes).
+      for (const h of ins.heredocs) {
+        if (h.contentEnd > h.contentStart && !quotedDelimiter(text, ins.start, h.contentStart, h.name)) {
+          refs.push(...varRefs(text.slice(h.contentStart, h.contentEnd), '\\', h.contentStart, true));
+        }
+      }
       break;
     case 'WORKDIR':
     case 'USER':
@@ -100,6 +106,20 @@ export function instructionRefs(ctx: RuleContext, ins: InstructionInfo): { refs:
       break;
   }
   return { refs, defines };
+}
+
+/** Whether the `<<NAME` opening heredoc `name` quotes its delimiter (`<<"EOF"`, `<<'EOF'`): then nothing is expanded. */
+function quotedDelimiter(text: string, from: number, to: number, name: string): boolean {
+  let at = text.indexOf('<<', from);
+  while (at >= 0 && at < to) {
+    let i = at + 2;
+    if (text[i] === '-') i++;
+    const q = text[i];
+    if ((q === '"' || q === "'") && text.startsWith(name, i + 1) && text[i + 1 + name.length] === q) return true;
+    if (text.startsWith(name, i)) return false;
+    at = text.indexOf('<<', at + 2);
+  }
+  return false;
 }
 
 function check(ctx: RuleContext): void {
@@ -212,7 +232,8 @@ export const undefinedVariable: Rule = {
       // The ENV of a registry image is unknown without the registry: there, only what cannot
       // come from it (a global ARG not redeclared, a name with lower case letters, a likely typo).
       const scratch = inh.root === 'scratch';
-      if (!scratch && !isGlobal && !likelyTypo(f.name, match) && !/[a-z]/.test(f.name)) continue;
+      // `$1`, `$@`: never an image's variable either.
+      if (!scratch && !isGlobal && !likelyTypo(f.name, match) && !/[a-z]/.test(f.name) && /^[A-Z_]/.test(f.name)) continue;
       let message: string;
       const fixes = [];
       if (isGlobal) {
