@@ -15,7 +15,20 @@ export interface SourceFact {
 
 const REMOTE = /^(?:[a-z][a-z0-9+.-]*:\/\/|git@)/i;
 
+const cache = new WeakMap<object, SourceFact[]>();
+
+/** Records the facts for the calling rule (computed once per chunk for the three rules). */
 export function recordSources(ctx: RuleContext): void {
+  let facts = cache.get(ctx.model);
+  if (!facts) {
+    facts = sourceFacts(ctx);
+    cache.set(ctx.model, facts);
+  }
+  for (const f of facts) ctx.fact(f);
+}
+
+function sourceFacts(ctx: RuleContext): SourceFact[] {
+  const out: SourceFact[] = [];
   const { model } = ctx;
   for (const ins of model.instructions) {
     if (ins.keyword !== 'COPY' && ins.keyword !== 'ADD') continue;
@@ -42,6 +55,7 @@ export function recordSources(ctx: RuleContext): void {
       if (REMOTE.test(p) || /\.git(?:#.*)?$/.test(p) || /^[a-zA-Z]:[\\/]/.test(p)) continue;
       sources.push({ path: p, range: ctx.range(w.start, w.end), wildcard: /[*?[]/.test(p) });
     }
-    if (sources.length > 0) ctx.fact({ keyword: ins.keywordText, instruction: ctx.range(ins.start, ins.start), sources } satisfies SourceFact);
+    if (sources.length > 0) out.push({ keyword: ins.keywordText, instruction: ctx.range(ins.start, ins.start), sources } satisfies SourceFact);
   }
+  return out;
 }

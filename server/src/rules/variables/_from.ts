@@ -25,7 +25,20 @@ export interface FromFact {
 
 export type ArgFromFact = GlobalArgFact | FromFact;
 
+const cache = new WeakMap<object, ArgFromFact[]>();
+
+/** Records the facts for the calling rule (computed once per chunk for both rules). */
 export function recordFromFacts(ctx: RuleContext): void {
+  let facts = cache.get(ctx.model);
+  if (!facts) {
+    facts = fromFacts(ctx);
+    cache.set(ctx.model, facts);
+  }
+  for (const f of facts) ctx.fact(f);
+}
+
+function fromFacts(ctx: RuleContext): ArgFromFact[] {
+  const out: ArgFromFact[] = [];
   const { model } = ctx;
   const globals: GlobalArgFact['args'] = [];
   for (const ins of model.instructions) {
@@ -44,7 +57,7 @@ export function recordFromFacts(ctx: RuleContext): void {
       const at = platform.end - platform.value.length;
       for (const r of varRefs(platform.value, model.escape, at)) refs.push({ name: r.name, range: ctx.range(r.start, r.end) });
     }
-    ctx.fact({
+    out.push({
       kind: 'from',
       image: model.text.slice(img.start, img.end),
       imageRange: ctx.range(img.start, img.end),
@@ -54,5 +67,6 @@ export function recordFromFacts(ctx: RuleContext): void {
       escape: model.escape,
     } satisfies FromFact);
   }
-  if (globals.length > 0) ctx.fact({ kind: 'global', args: globals } satisfies GlobalArgFact);
+  if (globals.length > 0) out.push({ kind: 'global', args: globals } satisfies GlobalArgFact);
+  return out;
 }

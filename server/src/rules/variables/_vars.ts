@@ -198,8 +198,19 @@ interface AstProperty {
   getAssignmentOperator(): string | null;
 }
 
-/** The key/value pairs of an ENV, ARG or LABEL instruction, with offsets. */
+const kvCache = new WeakMap<InstructionInfo, KeyValue[]>();
+
+/** The key/value pairs of an ENV, ARG or LABEL instruction, with offsets (read once per instruction). */
 export function keyValues(model: DockerfileModel, ins: InstructionInfo): KeyValue[] {
+  let kv = kvCache.get(ins);
+  if (!kv) {
+    kv = readKeyValues(model, ins);
+    kvCache.set(ins, kv);
+  }
+  return kv;
+}
+
+function readKeyValues(model: DockerfileModel, ins: InstructionInfo): KeyValue[] {
   const node = ins.node as unknown as { getProperties?: () => AstProperty[] };
   if (typeof node.getProperties !== 'function') return [];
   let props: AstProperty[];
