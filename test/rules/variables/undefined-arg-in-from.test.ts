@@ -25,6 +25,12 @@ describe(RULE, () => {
     const fix = f.fixes.find((x) => x.safety === 'suggestion')!;
     assert.equal(applyFix('# syntax=docker/dockerfile:1\nFROM alpine:$TAG\n', fix), '# syntax=docker/dockerfile:1\nARG TAG=\nFROM alpine:$TAG\n');
   });
+  it('the template goes above the comments that belong to the first FROM', () => {
+    const text = '# syntax=docker/dockerfile:1\n\n# hadolint ignore=DL3006\nFROM alpine:$TAG\n';
+    const [f] = findingsOf(text, RULE);
+    const fix = f.fixes.find((x) => x.safety === 'suggestion')!;
+    assert.equal(applyFix(text, fix), '# syntax=docker/dockerfile:1\n\nARG TAG=\n# hadolint ignore=DL3006\nFROM alpine:$TAG\n');
+  });
   it('predefined platform args, proxies and BUILDKIT_* are declared', () => {
     expectNone('FROM --platform=$BUILDPLATFORM golang:1.22 AS build\nFROM --platform=${TARGETPLATFORM} alpine:${TARGETARCH}\n', RULE);
     expectNone('FROM alpine$BUILDKIT_X\n', RULE);

@@ -19,6 +19,8 @@ export interface FromFact {
   imageRange: Range;
   refs: { name: string; range: Range }[];
   instruction: Range;
+  /** Where a new global ARG goes: above the comments right above this FROM (they belong to it). */
+  insertAt: Range;
   eol: string;
   escape: string;
 }
@@ -40,7 +42,13 @@ export function recordFromFacts(ctx: RuleContext): void {
 function fromFacts(ctx: RuleContext): ArgFromFact[] {
   const out: ArgFromFact[] = [];
   const { model } = ctx;
+  const commentLines = new Set(model.comments.map((c) => c.line));
   const globals: GlobalArgFact['args'] = [];
+  const above = (line: number) => {
+    let l = line;
+    while (l > 0 && commentLines.has(l - 1)) l--;
+    return l;
+  };
   for (const ins of model.instructions) {
     if (ins.stage < 0 && ins.keyword === 'ARG') {
       for (const kv of keyValues(model, ins)) {
@@ -63,6 +71,7 @@ function fromFacts(ctx: RuleContext): ArgFromFact[] {
       imageRange: ctx.range(img.start, img.end),
       refs,
       instruction: ctx.range(ins.start, ins.start),
+      insertAt: ctx.range(model.lines.starts[above(ins.startLine)], model.lines.starts[above(ins.startLine)]),
       eol: model.eol,
       escape: model.escape,
     } satisfies FromFact);

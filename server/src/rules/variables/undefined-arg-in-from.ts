@@ -23,7 +23,8 @@ export const undefinedArgInFrom: Rule = {
     const globals: string[] = [];
     for (const f of facts) if (f.kind === 'global') for (const a of f.args) globals.push(a.name);
     const declared = new Set([...globals, ...PLATFORM_ARGS]);
-    const firstFrom = ctx.stages[0]?.line ?? 0;
+    const first = facts.find((f) => f.kind === 'from');
+    const insertAt = first?.kind === 'from' ? first.insertAt.start : { line: ctx.stages[0]?.line ?? 0, character: 0 };
     for (const f of facts) {
       if (f.kind !== 'from') continue;
       for (const r of f.refs) {
@@ -41,7 +42,7 @@ export const undefinedArgInFrom: Rule = {
         fixes.push({
           title: t('Declare `ARG {0}` before the first FROM', r.name),
           safety: 'suggestion' as const,
-          edits: [{ range: { start: { line: firstFrom, character: 0 }, end: { line: firstFrom, character: 0 } }, newText: `ARG ${r.name}=${f.eol}` }],
+          edits: [{ range: { start: insertAt, end: insertAt }, newText: `ARG ${r.name}=${f.eol}` }],
         });
         ctx.report({
           range: r.range,
