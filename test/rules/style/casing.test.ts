@@ -50,9 +50,6 @@ describe('inconsistent-instruction-casing', () => {
     assert.deepEqual(chunked, whole);
     assert.deepEqual(chunked.map((f) => f.range.start.line), [4, 5]);
   });
-  it('leaves unknown keywords to unknown-instruction', () => {
-    expectNone('FROM a\nRUN x\nRunn y\n', RULE);
-  });
   it('ignores ONBUILD trigger keywords; ignore comments work', () => {
     expectNone('FROM a\nONBUILD run x\n', RULE);
     expectNone('FROM a\nRUN x\n# dockerfile-doctor ignore=inconsistent-instruction-casing\nrun y\n', RULE);

@@ -9,7 +9,6 @@
  * case-insensitive, so it is safe.
  */
 import { t } from '../../l10n';
-import { KNOWN_INSTRUCTIONS } from '../../model';
 import type { Range } from '../../text';
 import type { Rule } from '../types';
 import en from './inconsistent-instruction-casing.md';
@@ -35,8 +34,6 @@ export const inconsistentInstructionCasing: Rule = {
   check(ctx) {
     const fact: CasingFact = { base: ctx.range(0, 0), lower: 0, upper: 0, items: [], words: [] };
     for (const ins of ctx.model.instructions) {
-      // An unknown keyword is unknown-instruction's finding (BuildKit stops there).
-      if (!KNOWN_INSTRUCTIONS.has(ins.keyword)) continue;
       const k = ins.keywordText;
       const kind = k === k.toLowerCase() ? 0 : k === k.toUpperCase() ? 1 : 2;
       if (kind === 0) fact.lower++;
