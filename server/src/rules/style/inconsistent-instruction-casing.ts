@@ -19,9 +19,12 @@ interface CasingFact {
   base: Range;
   lower: number;
   upper: number;
-  /** [chunk line, start character, end character, 0 lower | 1 upper | 2 mixed, instruction line]. */
-  items: [number, number, number, number, number][];
-  words: string[];
+  /**
+   * The keywords by case (0 lower, 1 upper, 2 mixed), each `line,start,end,instructionLine,word`
+   * joined by `;` (chunk lines): plain strings, so moving the fact to its file lines costs
+   * nothing, and only the minority list is ever decoded.
+   */
+  byCase: [string, string, string];
 }
 
 export const inconsistentInstructionCasing: Rule = {
@@ -32,17 +35,17 @@ export const inconsistentInstructionCasing: Rule = {
   docs: { en, 'zh-cn': zhCn },
   fixSummary: 'the majority case (safe)',
   check(ctx) {
-    const fact: CasingFact = { base: ctx.range(0, 0), lower: 0, upper: 0, items: [], words: [] };
+    const lists: [string[], string[], string[]] = [[], [], []];
     for (const ins of ctx.model.instructions) {
       const k = ins.keywordText;
+      // Not a keyword at all (a half-typed line): unknown-instruction's; also keeps the encoding simple.
+      if (/[^A-Za-z]/.test(k)) continue;
       const kind = k === k.toLowerCase() ? 0 : k === k.toUpperCase() ? 1 : 2;
-      if (kind === 0) fact.lower++;
-      else if (kind === 1) fact.upper++;
       const p = ctx.model.lines.positionAt(ins.keywordStart);
-      fact.items.push([p.line, p.character, p.character + k.length, kind, ins.startLine]);
-      fact.words.push(k);
+      lists[kind].push(`${p.line},${p.character},${p.character + k.length},${ins.startLine},${k}`);
     }
-    if (fact.items.length > 0) ctx.fact(fact);
+    if (lists.every((l) => l.length === 0)) return;
+    ctx.fact({ base: ctx.range(0, 0), lower: lists[0].length, upper: lists[1].length, byCase: [lists[0].join(';'), lists[1].join(';'), lists[2].join(';')] } satisfies CasingFact);
   },
   checkFile(ctx) {
     const facts = ctx.facts as CasingFact[];
@@ -55,19 +58,26 @@ export const inconsistentInstructionCasing: Rule = {
     const majorityLower = lower > upper;
     const want = majorityLower ? 0 : 1;
     const caseName = majorityLower ? t('lowercase') : t('uppercase');
+    const items: { line: number; s: number; e: number; insLine: number; word: string }[] = [];
     for (const f of facts) {
       const shift = f.base.start.line;
-      f.items.forEach(([line, s, e, kind, insLine], i) => {
-        if (kind === want) return;
-        const word = f.words[i];
-        const fixed = majorityLower ? word.toLowerCase() : word.toUpperCase();
-        const range = { start: { line: line + shift, character: s }, end: { line: line + shift, character: e } };
-        ctx.report({
-          range,
-          message: t('Command \'{0}\' should match the case of the command majority ({1})', word, caseName),
-          instructionLine: insLine + shift,
-          fixes: [{ title: t('Change to {0}', fixed), safety: 'safe', edits: [{ range, newText: fixed }] }],
-        });
+      for (const kind of [0, 1, 2]) {
+        if (kind === want || f.byCase[kind] === '') continue;
+        for (const item of f.byCase[kind].split(';')) {
+          const [line, s, e, insLine, word] = item.split(',');
+          items.push({ line: Number(line) + shift, s: Number(s), e: Number(e), insLine: Number(insLine) + shift, word });
+        }
+      }
+    }
+    items.sort((a, b) => a.line - b.line || a.s - b.s);
+    for (const { line, s, e, insLine, word } of items) {
+      const fixed = majorityLower ? word.toLowerCase() : word.toUpperCase();
+      const range = { start: { line, character: s }, end: { line, character: e } };
+      ctx.report({
+        range,
+        message: t('Command \'{0}\' should match the case of the command majority ({1})', word, caseName),
+        instructionLine: insLine,
+        fixes: [{ title: t('Change to {0}', fixed), safety: 'safe', edits: [{ range, newText: fixed }] }],
       });
     }
   },

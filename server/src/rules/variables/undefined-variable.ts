@@ -29,8 +29,8 @@ interface StageFact {
   /** The FROM keyword as written (for the case of an inserted ARG). */
   keyword: string;
   eol: string;
-  /** Every ENV and ARG name the stage declares (what a child stage inherits). */
-  declared: string[];
+  /** Every ENV and ARG name the stage declares (what a child stage inherits), space-separated (a plain string: cheap to move). */
+  declared: string;
 }
 
 interface RefFact {
@@ -39,8 +39,8 @@ interface RefFact {
   name: string;
   range: Range;
   instruction: Range;
-  /** Names declared before the reference in its stage (for "did you mean"). */
-  options: string[];
+  /** Names declared before the reference in its stage (for "did you mean"), space-separated. */
+  options: string;
 }
 
 interface GlobalFact {
@@ -128,7 +128,7 @@ function check(ctx: RuleContext): void {
   let stage: { fact: StageFact; declared: Set<string>; order: string[] } | undefined;
   const flush = () => {
     if (stage) {
-      stage.fact.declared = [...stage.declared];
+      stage.fact.declared = [...stage.declared].join(' ');
       ctx.fact(stage.fact);
     }
   };
@@ -136,7 +136,7 @@ function check(ctx: RuleContext): void {
     if (ins.keyword === 'FROM') {
       flush();
       stage = {
-        fact: { kind: 'stage', from: ctx.range(ins.start, ins.start), fromEnd: ctx.range(ins.end, ins.end), keyword: ins.keywordText, eol: model.eol, declared: [] },
+        fact: { kind: 'stage', from: ctx.range(ins.start, ins.start), fromEnd: ctx.range(ins.end, ins.end), keyword: ins.keywordText, eol: model.eol, declared: '' },
         declared: new Set(),
         order: ['PATH'],
       };
@@ -159,7 +159,7 @@ function check(ctx: RuleContext): void {
       if (stage.declared.has(r.name) || r.name === 'PATH' || isPredefinedAnywhere(r.name)) continue;
       // `ENV A=1 B=$A`: env-same-instruction-reference (DL3044) reports it.
       if (ins.keyword === 'ENV' && defines.some((d) => d.name === r.name && d.after <= r.start)) continue;
-      const fact: RefFact = { kind: 'ref', from: stage.fact.from, name: r.name, range: ctx.range(r.start, r.end), instruction: ctx.range(ins.start, ins.start), options: [...stage.order] };
+      const fact: RefFact = { kind: 'ref', from: stage.fact.from, name: r.name, range: ctx.range(r.start, r.end), instruction: ctx.range(ins.start, ins.start), options: stage.order.join(' ') };
       ctx.fact(fact);
     }
     for (; di < pending.length; di++) {
@@ -214,7 +214,7 @@ export const undefinedVariable: Rule = {
       const chain: number[] = [];
       for (let p = parent[k]; p !== undefined && chain.length < stages.length; p = parent[p]) chain.push(p);
       const names = new Set<string>();
-      for (const p of chain) for (const n of declared.get(p)?.declared ?? []) names.add(n);
+      for (const p of chain) for (const n of (declared.get(p)?.declared ?? '').split(' ')) if (n) names.add(n);
       const top = chain.length > 0 ? chain[chain.length - 1] : k;
       v = { names, root: stages[top]?.from ?? '' };
       inheritedCache.set(k, v);
@@ -227,7 +227,7 @@ export const undefinedVariable: Rule = {
       const inh = inherited(k);
       if (inh.names.has(f.name)) continue;
       const isGlobal = globals.has(f.name) || PLATFORM_ARGS.has(f.name);
-      const options = [...f.options, ...inh.names];
+      const options = [...f.options.split(' ').filter(Boolean), ...inh.names];
       const match = suggest(f.name, options);
       // The ENV of a registry image is unknown without the registry: there, only what cannot
       // come from it (a global ARG not redeclared, a name with lower case letters, a likely typo).
