@@ -22,6 +22,11 @@ describe(RULE, () => {
     assert.deepEqual(messages('FROM alpine\nENV PATH=$PAHT:/app/bin\n'), ["1:9-14 Usage of undefined variable '$PAHT' (did you mean $PATH?)"]);
     assert.deepEqual(messages('FROM alpine\nARG VERSION=1\nCOPY app-$VERSON.tar /app/\n'), ["2:9-16 Usage of undefined variable '$VERSON' (did you mean $VERSION?)"]);
   });
+  it('the did-you-mean fix renames the reference (unsafe)', () => {
+    expectFix('FROM alpine\nARG VERSION=1\nCOPY app-${VERSON:-x}.tar /app/\n', RULE, 'FROM alpine\nARG VERSION=1\nCOPY app-${VERSION:-x}.tar /app/\n');
+    expectFix('FROM alpine\nENV PATH=$PAHT:/app/bin\n', RULE, 'FROM alpine\nENV PATH=$PATH:/app/bin\n');
+    assert.equal(findingsOf('FROM alpine\nENV PATH=$PAHT:/app/bin\n', RULE)[0].fixes[0].safety, 'unsafe');
+  });
   it('ENV, ARG (also without a value) and PATH define names', () => {
     expectNone('FROM scratch\nENV A=1\nARG B\nARG C=2 D=$C\nCOPY $A$B$C$D $PATH /\n', RULE);
     expectNone('FROM scratch\nENV A 1\nWORKDIR $A\n', RULE);

@@ -38,6 +38,8 @@ interface RefFact {
   from: Range;
   name: string;
   range: Range;
+  /** The name inside the reference (`NAME` of `${NAME:-x}`), for the rename fix. */
+  nameRange: Range;
   instruction: Range;
   /** Names declared before the reference in its stage (for "did you mean"), space-separated. */
   options: string;
@@ -159,7 +161,8 @@ function check(ctx: RuleContext): void {
       if (stage.declared.has(r.name) || r.name === 'PATH' || isPredefinedAnywhere(r.name)) continue;
       // `ENV A=1 B=$A`: env-same-instruction-reference (DL3044) reports it.
       if (ins.keyword === 'ENV' && defines.some((d) => d.name === r.name && d.after <= r.start)) continue;
-      const fact: RefFact = { kind: 'ref', from: stage.fact.from, name: r.name, range: ctx.range(r.start, r.end), instruction: ctx.range(ins.start, ins.start), options: stage.order.join(' ') };
+      const at = r.start + (model.text[r.start + 1] === '{' ? 2 : 1);
+      const fact: RefFact = { kind: 'ref', from: stage.fact.from, name: r.name, range: ctx.range(r.start, r.end), nameRange: ctx.range(at, at + r.name.length), instruction: ctx.range(ins.start, ins.start), options: stage.order.join(' ') };
       ctx.fact(fact);
     }
     for (; di < pending.length; di++) {
@@ -186,7 +189,7 @@ export const undefinedVariable: Rule = {
   related: { buildkit: 'UndefinedVar' },
   description: 'Variable used before it is defined',
   docs: { en, 'zh-cn': zhCn },
-  fixSummary: 'add `ARG <name>` to the stage, for a global or predefined ARG (unsafe)',
+  fixSummary: 'the suggested name (unsafe); add `ARG <name>` to the stage, for a global or predefined ARG (unsafe)',
   check,
   checkFile(ctx) {
     const facts = ctx.facts as Fact[];
@@ -251,6 +254,7 @@ export const undefinedVariable: Rule = {
         }
       } else if (match !== undefined) {
         message = t('Usage of undefined variable \'${0}\' (did you mean ${1}?)', f.name, match);
+        fixes.push({ title: t('Change to {0}', `$${match}`), safety: 'unsafe' as const, edits: [{ range: f.nameRange, newText: match }] });
       } else {
         message = t('Usage of undefined variable \'${0}\'', f.name);
       }
