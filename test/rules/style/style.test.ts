@@ -72,6 +72,10 @@ describe('invalid-definition-description', () => {
     assert.match(found[0].message, /`# GO_VERSION <description>`/);
     assert.equal(findingsOf('# check=experimental=all\n\n# Build stage\nFROM a AS build\n', RULE).length, 1);
   });
+  it('offers an empty line after the comment (unsafe)', () => {
+    const text = '# check=experimental=all\n\n# The Go version\nARG GO_VERSION=1\nFROM a\n';
+    expectFix(text, RULE, '# check=experimental=all\n\n# The Go version\n\nARG GO_VERSION=1\nFROM a\n');
+  });
   it('is turned on by the rules setting', () => {
     const found = new Linter().lint('# The Go version\nARG GO_VERSION=1\nFROM a\n', { enable: true, rules: { 'invalid-definition-description': 'warning' } }).filter((f) => f.ruleId === RULE);
     assert.equal(found.length, 1);

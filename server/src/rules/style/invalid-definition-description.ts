@@ -19,6 +19,7 @@ export const invalidDefinitionDescription: Rule = {
   enabledByDefault: false,
   related: { buildkit: 'InvalidDefinitionDescription' },
   description: 'Comment above an ARG or a named stage does not start with its name',
+  fixSummary: 'an empty line after the comment (unsafe: it is then no description)',
   docs: { en, 'zh-cn': zhCn },
   check({ model, report }) {
     const commentAt = new Map(model.comments.map((c) => [c.line, c.content]));
@@ -40,10 +41,13 @@ export const invalidDefinitionDescription: Rule = {
       if (names.includes(first)) continue;
       const example = what === 'ARG' && names.length > 1 ? '<arg_key>' : names[0];
       const start = model.lines.starts[line];
+      const end = model.lines.lineEnd(line);
       report({
         start,
-        end: model.lines.lineEnd(line),
+        end,
         message: t('Comment for {0} should follow the format: `# {1} <description>` (or separate it from the instruction with an empty line)', what, example),
+        // Not automatic: whether the comment was meant as the description is the author's call.
+        fixes: [{ title: t('Separate the comment from the instruction with an empty line'), safety: 'unsafe', edits: [{ start: end, end, newText: model.eol }] }],
       });
     }
   },
