@@ -89,6 +89,7 @@ describe(RULE, () => {
   });
   it('COPY --chown, heredoc sources, continuations, CRLF, mixed case', () => {
     assert.equal(findingsOf('FROM scratch\nCOPY --chown=$user:$group a /b\n', RULE).length, 2);
+    assert.deepEqual(messages('FROM scratch\nCOPY --chown="$user" a /b\n'), ["1:14-19 Usage of undefined variable '$user'"]);
     expectNone('FROM scratch\nCOPY <<"EOF" /x\n$foo\nEOF\n', RULE);
     expectNone("FROM scratch\nCOPY <<'EOF' /x\n$foo\nEOF\n", RULE);
     assert.equal(findingsOf('from scratch\r\ncopy a \\\r\n  $dest\r\n', RULE).length, 1);

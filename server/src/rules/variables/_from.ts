@@ -62,8 +62,8 @@ function fromFacts(ctx: RuleContext): ArgFromFact[] {
     for (const r of varRefs(model.text.slice(img.start, img.end), model.escape, img.start)) refs.push({ name: r.name, range: ctx.range(r.start, r.end) });
     const platform = ins.flags.find((f) => f.name === 'platform');
     if (platform?.value) {
-      const at = platform.end - platform.value.length;
-      for (const r of varRefs(platform.value, model.escape, at)) refs.push({ name: r.name, range: ctx.range(r.start, r.end) });
+      const at = platform.start + '--platform='.length;
+      for (const r of varRefs(model.text.slice(at, platform.end), model.escape, at)) refs.push({ name: r.name, range: ctx.range(r.start, r.end) });
     }
     out.push({
       kind: 'from',

@@ -52,6 +52,11 @@ interface GlobalFact {
 
 type Fact = StageFact | RefFact | GlobalFact;
 
+/** Where the value of `--name=value` starts, as written (quotes included). */
+function flagValueStart(f: { name: string; start: number }): number {
+  return f.start + 2 + f.name.length + 1;
+}
+
 /** Heredoc bodies and `<<EOF` words are not sources. */
 function wordArgs(ins: InstructionInfo) {
   return ins.args.filter((a) => !a.value.startsWith('<<') && !ins.heredocs.some((h) => a.start >= h.contentStart && a.start <= h.contentEnd));
@@ -87,7 +92,7 @@ export function instructionRefs(ctx: RuleContext, ins: InstructionInfo): { refs:
     case 'COPY':
     case 'ADD':
       for (const f of ins.flags) {
-        if ((f.name === 'chown' || (f.name === 'checksum' && ins.keyword === 'ADD')) && f.value) scan(f.end - f.value.length, f.end);
+        if ((f.name === 'chown' || (f.name === 'checksum' && ins.keyword === 'ADD')) && f.value) scan(flagValueStart(f), f.end);
       }
       for (const a of wordArgs(ins)) scan(a.start, a.end);
       // A heredoc source with an unquoted delimiter is expanded too (quotes kept, `\` escapes).
@@ -104,7 +109,7 @@ export function instructionRefs(ctx: RuleContext, ins: InstructionInfo): { refs:
       for (const a of ins.args) scan(a.start, a.end);
       break;
     case 'RUN':
-      for (const f of ins.flags) if (f.name === 'mount' && f.value) scan(f.end - f.value.length, f.end);
+      for (const f of ins.flags) if (f.name === 'mount' && f.value) scan(flagValueStart(f), f.end);
       break;
   }
   return { refs, defines };
