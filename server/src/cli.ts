@@ -12,6 +12,7 @@ import { setLocale, t } from './l10n';
 import { initEngine, Linter, type Finding } from './lint';
 import { RULES } from './rules';
 import { normalizeSettings } from './settings';
+import { resolveContext } from './rules/context/_fs';
 
 const VERSION = '0.1.0';
 
@@ -25,6 +26,7 @@ Options:
   --unsafe-fixes        with --fix, also apply fixes marked unsafe
   --format tty|json     output format (default: tty)
   --rule <id>=<level>   set a rule's severity: off, hint, info, warning, error (repeatable)
+  --context <dir>       the build context (default: each Dockerfile's folder), for COPY/ADD sources and .dockerignore
   --list-rules          print the rules and their related hadolint/BuildKit codes
   --no-color            plain output
   -h, --help            this help
@@ -41,6 +43,7 @@ interface Options {
   paths: string[];
   color: boolean;
   listRules: boolean;
+  context?: string;
 }
 
 function parseArgs(argv: string[]): Options | 'help' | 'version' {
@@ -68,6 +71,8 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
       const m = /^([^=]+)=(.*)$/.exec(v);
       if (!m) throw new UsageError(`--rule takes <id>=<level>, not "${v}"`);
       o.rules[m[1]] = m[2];
+    } else if (a === '--context' || a.startsWith('--context=')) {
+      o.context = value('--context');
     } else if (a === '--') {
       o.paths.push(...argv.slice(i + 1));
       break;
@@ -214,7 +219,7 @@ async function main(argv: string[]): Promise<number> {
         process.stdout.write(text);
       }
     }
-    const findings = linter.lint(text, settings);
+    const findings = linter.lint(text, settings, file === '-' ? undefined : cliContext(file, opts.context));
     total += findings.length;
     errors += findings.filter((f) => f.severity === 'error').length;
     if (opts.format === 'json') json.push(...findings.map((f) => toJson(name, f)));
@@ -231,6 +236,12 @@ async function main(argv: string[]): Promise<number> {
     (opts.fix && files.includes('-') ? process.stderr : process.stdout).write(summary);
   }
   return errors > 0 ? 1 : 0;
+}
+
+/** The build context of a file: `--context`, else its folder; the current folder is the workspace when it holds the file. */
+function cliContext(file: string, context: string | undefined) {
+  const setting = context === undefined ? undefined : path.resolve(context);
+  return resolveContext(file, setting, [process.cwd()]) ?? resolveContext(file, setting);
 }
 
 main(process.argv.slice(2)).then(

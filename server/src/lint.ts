@@ -8,7 +8,7 @@
  */
 import { DockerfileModel, fileStyle, type FileStyle, type InstructionInfo, type StageFacts } from './model';
 import { RULES, RULES_BY_ID } from './rules';
-import type { FileReport, FixSafety, RelatedCodes, Report, Rule, RuleContext, Severity, ShellScript, StageView } from './rules/types';
+import type { FileReport, FixSafety, LintContext, RelatedCodes, Report, Rule, RuleContext, Severity, ShellScript, StageView } from './rules/types';
 import { invocations } from './shell/facts';
 import { initShellParser } from './shell/parser';
 import { runScripts, type RunScript } from './shell/script';
@@ -61,6 +61,8 @@ interface ChunkResult {
   globalIgnores: string[];
   /** `# check=skip=…` directive values (first chunk only). */
   checkSkips: string[];
+  /** `# check=experimental=…` directive values (first chunk only): experimental BuildKit checks turned on. */
+  checkExperimental: string[];
   /** The chunk ends inside heredocs (their delimiters): it must be joined with what follows. */
   openHeredoc?: string[];
   /** Why the chunk could not be checked, when it could not. */
@@ -142,7 +144,7 @@ function longestLine(text: string): number {
 const NO_SHELL = Symbol('no SHELL');
 
 function checkChunk(text: string, rules: readonly Rule[], style: FileStyle, stages: readonly StageView[]): ChunkResult {
-  const empty = (error: string, globalIgnores: string[] = []): ChunkResult => ({ findings: [], facts: new Map(), ignores: new Map(), globalIgnores, checkSkips: [], error });
+  const empty = (error: string, globalIgnores: string[] = []): ChunkResult => ({ findings: [], facts: new Map(), ignores: new Map(), globalIgnores, checkSkips: [], checkExperimental: [], error });
   if (text.length > MAX_LINE_LENGTH && longestLine(text) > MAX_LINE_LENGTH) {
     // Unchecked, but its file-wide ignore comments still apply to the other chunks.
     return empty(`a line is longer than ${MAX_LINE_LENGTH} characters: not checked`, globalIgnoresIn(text));
@@ -255,10 +257,12 @@ function checkChunk(text: string, rules: readonly Rule[], style: FileStyle, stag
   const commentByLine = new Map(model.comments.map((c) => [c.line, c.content]));
   // Scanned in the text: dockerfile-ast mistakes such a comment at the top for a directive.
   const globalIgnores = globalIgnoresIn(text);
-  const checkSkips = model.directives.filter((d) => d.name === 'check').flatMap((d) => {
-    const m = /(?:^|;)\s*skip\s*=\s*([^;]*)/i.exec(d.value);
+  const checkList = (key: string) => model.directives.filter((d) => d.name === 'check').flatMap((d) => {
+    const m = new RegExp(`(?:^|;)\\s*${key}\\s*=\\s*([^;]*)`, 'i').exec(d.value);
     return m ? m[1].split(',').map((s) => s.trim()).filter(Boolean) : [];
   });
+  const checkSkips = checkList('skip');
+  const checkExperimental = checkList('experimental');
   const ignores = new Map<number, string[]>();
   const ignoresOf = (ins: InstructionInfo): string[] => {
     let list = ignores.get(ins.startLine);
@@ -284,7 +288,7 @@ function checkChunk(text: string, rules: readonly Rule[], style: FileStyle, stag
   const last = model.instructions[model.instructions.length - 1];
   const open = last ? last.heredocs.filter((h) => !h.terminated).map((h) => h.name) : [];
   const openHeredoc = open.length > 0 ? open : undefined;
-  return { findings: kept, facts, ignores, globalIgnores, checkSkips, error, openHeredoc };
+  return { findings: kept, facts, ignores, globalIgnores, checkSkips, checkExperimental, error, openHeredoc };
 }
 
 /** The text after `#` of a comment line that belongs to no instruction, else undefined. */
@@ -378,8 +382,9 @@ export class Linter {
   /** Errors met while checking (a rule or the parser threw); for the server log. */
   lastErrors: string[] = [];
 
-  lint(text: string, settings: Settings = DEFAULT_SETTINGS): Finding[] {
-    const it = this.steps(text, settings);
+  /** `context`: the file's path and build context, for the rules that read the file system. */
+  lint(text: string, settings: Settings = DEFAULT_SETTINGS, context?: LintContext): Finding[] {
+    const it = this.steps(text, settings, context);
     for (;;) {
       const r = it.next();
       if (r.done) return r.value;
@@ -390,8 +395,8 @@ export class Linter {
    * Lints without blocking the event loop for long on a big file: yields every ~8 ms and
    * gives up (returns undefined) as soon as `cancelled()` says a newer text is waiting.
    */
-  async lintAsync(text: string, settings: Settings, cancelled: () => boolean): Promise<Finding[] | undefined> {
-    const it = this.steps(text, settings);
+  async lintAsync(text: string, settings: Settings, cancelled: () => boolean, context?: LintContext): Promise<Finding[] | undefined> {
+    const it = this.steps(text, settings, context);
     let slice = Date.now();
     for (;;) {
       const r = it.next();
@@ -404,7 +409,7 @@ export class Linter {
     }
   }
 
-  private *steps(text: string, settings: Settings): Generator<void, Finding[]> {
+  private *steps(text: string, settings: Settings, context?: LintContext): Generator<void, Finding[]> {
     const lines = new LineIndex(text);
     const escape = escapeOf(lines);
     // Later chunks get the file's escape directive, then an empty line: comments at the top
@@ -459,8 +464,11 @@ export class Linter {
     const checkSkips = results[0]?.result.checkSkips ?? [];
     const out: Finding[] = [];
     if (!settings.enable) return out;
+    const experimental = results[0]?.result.checkExperimental ?? [];
+    // An opt-in BuildKit check is also turned on by `# check=experimental=<Name>` (or `all`).
+    const optedIn = (rule: Rule) => rule.related.buildkit !== undefined && (experimental.includes('all') || experimental.includes(rule.related.buildkit));
     const severityOf = (rule: Rule): Severity | 'off' => {
-      const severity = settings.rules[rule.id] ?? (rule.enabledByDefault === false ? 'off' : rule.defaultSeverity);
+      const severity = settings.rules[rule.id] ?? (rule.enabledByDefault === false && !optedIn(rule) ? 'off' : rule.defaultSeverity);
       if (severity === 'off' || matches(globalIgnores, rule)) return 'off';
       if (checkSkips.includes('all') || (rule.related.buildkit && checkSkips.includes(rule.related.buildkit))) return 'off';
       return severity;
@@ -474,7 +482,7 @@ export class Linter {
       for (const { result, line } of results) for (const f of result.facts.get(rule.id) ?? []) facts.push(shiftFact(f, line));
       const reports: FileReport[] = [];
       try {
-        rule.checkFile({ facts, stages: style.stages, report: (r) => reports.push(r) });
+        rule.checkFile({ facts, stages: style.stages, context, report: (r) => reports.push(r) });
       } catch (e) {
         this.lastErrors.push(`${rule.id}: ${(e as Error)?.stack ?? e}`);
       }

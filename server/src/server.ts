@@ -3,8 +3,9 @@
  */
 import {
   createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, CodeActionKind,
-  DidChangeConfigurationNotification, type InitializeResult,
+  DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, type InitializeResult,
 } from 'vscode-languageserver/node';
+import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigStore } from './config';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
@@ -26,6 +27,7 @@ import { forgetIndex } from './features/symbolsIndex';
 
 import { initEngine } from './lint';
 import { Validator } from './validation';
+import { clearContextCache } from './rules/context/_fs';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -33,6 +35,8 @@ let config: ConfigStore;
 let validator: Validator;
 let dynamicConfig = false;
 let inlayRefresh = false;
+let dynamicWatch = false;
+let workspaceRoots: string[] = [];
 
 process.on('uncaughtException', (e) => connection.console.error(`Uncaught: ${e?.stack ?? e}`));
 process.on('unhandledRejection', (e) => connection.console.error(`Unhandled rejection: ${(e as Error)?.stack ?? e}`));
@@ -46,6 +50,10 @@ connection.onInitialize((params): InitializeResult => {
   const pull = !!caps.workspace?.configuration;
   dynamicConfig = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
   inlayRefresh = !!caps.workspace?.inlayHint?.refreshSupport;
+  dynamicWatch = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  // Build-context checks (COPY sources, .dockerignore) run only for files inside these.
+  const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  workspaceRoots = folders.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
   config = new ConfigStore(connection, pull);
   if (opts.settings !== undefined) config.setPushed(opts.settings);
   const ready = initEngine().catch((e) => {
@@ -53,7 +61,7 @@ connection.onInitialize((params): InitializeResult => {
     throw e;
   });
   configureCompletion(caps, params.clientInfo?.name);
-  validator = new Validator(connection, config, (uri) => documents.get(uri), ready);
+  validator = new Validator(connection, config, (uri) => documents.get(uri), ready, () => workspaceRoots);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -82,6 +90,13 @@ connection.onInitialize((params): InitializeResult => {
 
 connection.onInitialized(() => {
   if (dynamicConfig) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'dockerfileDoctor' });
+  // An ignore file or the tree changed: the build-context checks read the disk again.
+  if (dynamicWatch) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.dockerignore' }, { globPattern: '**/*.dockerignore' }, { globPattern: '**/*', kind: 1 | 4 }] });
+});
+
+connection.onDidChangeWatchedFiles(() => {
+  clearContextCache();
+  validator.scheduleAll(documents.keys());
 });
 
 connection.onDidChangeConfiguration((change) => {

@@ -20,6 +20,8 @@ export interface Settings {
     /** Show the default of an ARG after a `$VAR` that reads it (FROM, ENV, COPY, ADD, WORKDIR, LABEL). */
     argDefaults: boolean;
   };
+  /** `dockerfileDoctor.buildContext`: the build context folder (absolute, or relative to the workspace folder). */
+  buildContext?: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = Object.freeze({
@@ -54,6 +56,10 @@ export function normalizeSettings(raw: unknown): Normalized {
     const unsafe = typeof fixAllSection === 'object' ? (fixAllSection as Record<string, unknown>).unsafe : undefined;
     if (typeof unsafe === 'boolean') settings.fixAllUnsafe = unsafe;
     else if (unsafe !== undefined) problems.push(`dockerfileDoctor.fixAll.unsafe: expected true or false, got ${JSON.stringify(unsafe)}`);
+  }
+  if (r.buildContext !== undefined && r.buildContext !== null && r.buildContext !== '') {
+    if (typeof r.buildContext === 'string') settings.buildContext = r.buildContext;
+    else problems.push(`dockerfileDoctor.buildContext: expected a folder path, got ${JSON.stringify(r.buildContext)}`);
   }
   if (r.rules !== undefined && r.rules !== null) {
     if (typeof r.rules !== 'object' || Array.isArray(r.rules)) {

@@ -6,7 +6,10 @@ import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ConfigStore } from './config';
 import { toDiagnostic } from './features/diagnostics';
+import { fileURLToPath } from 'node:url';
 import { Linter, type Finding } from './lint';
+import { resolveContext } from './rules/context/_fs';
+import type { LintContext } from './rules/types';
 
 interface DocState {
   linter: Linter;
@@ -24,6 +27,8 @@ export class Validator {
     private readonly config: ConfigStore,
     private readonly current: (uri: string) => TextDocument | undefined,
     private readonly ready: Promise<void>,
+    /** The workspace folders (file paths): a Dockerfile gets a build context only inside one. */
+    private readonly workspaceRoots: () => readonly string[] = () => [],
   ) {}
 
   schedule(uri: string): void {
@@ -53,6 +58,18 @@ export class Validator {
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
+  /** The file's build context: only for files on disk inside a workspace folder. */
+  private contextOf(uri: string, setting: string | undefined): LintContext | undefined {
+    if (!uri.startsWith('file:')) return undefined;
+    const roots = this.workspaceRoots();
+    if (roots.length === 0) return undefined;
+    try {
+      return resolveContext(fileURLToPath(uri), setting, roots);
+    } catch {
+      return undefined;
+    }
+  }
+
   private async run(uri: string, st: DocState): Promise<void> {
     st.running = true;
     try {
@@ -70,7 +87,7 @@ export class Validator {
         }
         let findings: Finding[] | undefined;
         try {
-          findings = await st.linter.lintAsync(doc.getText(), settings, stale);
+          findings = await st.linter.lintAsync(doc.getText(), settings, stale, this.contextOf(uri, settings.buildContext));
         } catch (e) {
           this.connection.console.error(`Linting ${uri} failed: ${(e as Error)?.stack ?? e}`);
           findings = [];

@@ -69,14 +69,15 @@ describe('cli', () => {
   it('--fix rewrites files in place, atomically, to a fixed point, keeping CRLF and the mode', () => {
     const file = tmpFile('FROM alpine\r\nRUN apk add curl=8.9.1-r2\r\nRUN echo hi\r\nADD app.py /app/\r\n');
     fs.chmodSync(file, 0o640);
-    const r = run(['--fix', file]);
+    // app.py is not beside it: copy-source-missing would report it.
+    const r = run(['--fix', '--rule', 'copy-source-missing=off', file]);
     assert.equal(r.code, 0, r.err);
     assert.equal(fs.readFileSync(file, 'utf8'), 'FROM alpine\r\nRUN apk add --no-cache curl=8.9.1-r2 && \\\r\n    echo hi\r\nCOPY app.py /app/\r\n');
     assert.equal(fs.statSync(file).mode & 0o777, 0o640);
     assert.deepEqual(fs.readdirSync(path.dirname(file)), ['Dockerfile'], 'no temporary file left');
     assert.match(r.out, /0 problem\(s\) in 1 file\(s\); 3 fix\(es\) applied/);
     // A second run changes nothing.
-    const again = run(['--fix', file]);
+    const again = run(['--fix', '--rule', 'copy-source-missing=off', file]);
     assert.match(again.out, /0 fix\(es\) applied/);
   });
 
@@ -99,12 +100,20 @@ describe('cli', () => {
     fs.writeFileSync(path.join(path.dirname(file), 'README.md'), 'ADD a /a\n');
     fs.mkdirSync(path.join(path.dirname(file), 'sub'));
     fs.writeFileSync(path.join(path.dirname(file), 'sub', 'Containerfile'), 'FROM alpine\nADD b /b\n');
-    const r = run([path.dirname(file)]);
+    const r = run(['--rule', 'copy-source-missing=off', path.dirname(file)]);
     assert.match(r.out, /2 problem\(s\) in 2 file\(s\)/);
   });
 
   it('speaks Chinese under a Chinese LANG', () => {
     const r = run(['-'], 'FROM alpine\nADD a /a\n', { LANG: 'zh_CN.UTF-8' });
     assert.match(r.out, /复制文件和目录请使用 COPY 而不是 ADD/);
+  });
+  it('--context sets the build context for the COPY source checks', () => {
+    const file = tmpFile('FROM alpine\nCOPY data.txt /d\n');
+    const ctx = fs.mkdtempSync(path.join(os.tmpdir(), 'dd-cli-ctx-'));
+    fs.writeFileSync(path.join(ctx, 'data.txt'), 'x');
+    assert.match(run([file]).out, /warning copy-source-missing: "data\.txt" is not in the build context/);
+    assert.doesNotMatch(run(['--context', ctx, file]).out, /copy-source-missing/);
+    assert.doesNotMatch(run(['-'], 'FROM alpine\nCOPY data.txt /d\n').out, /copy-source-missing/);
   });
 });

@@ -5,6 +5,10 @@
 import { after, before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { applyEdits, LspClient } from './lsp';
 
 const SAMPLE = 'FROM alpine:3.20\nRUN apk add curl\nRUN echo hi\nADD app.py /app/\n';
@@ -181,5 +185,50 @@ describe('language server in Chinese', () => {
     assert.match(String(d.message), /[\u4e00-\u9fff]/, String(d.message));
     const actions = await lsp.codeActions(uri, [d]);
     assert.match(actions[0].title, /[\u4e00-\u9fff]/, actions[0].title);
+  });
+});
+
+describe('language server: the build context of files in a workspace folder', () => {
+  let lsp: LspClient;
+  let root: string;
+  before(async () => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'dd-lsp-ws-'));
+    fs.mkdirSync(path.join(root, 'docker'));
+    fs.writeFileSync(path.join(root, 'package.json'), '{}');
+    fs.writeFileSync(path.join(root, '.dockerignore'), 'secret.txt\n');
+    lsp = new LspClient();
+    await lsp.initialize('en', {
+      workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'ws' }],
+      capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+    });
+  });
+  after(() => lsp.shutdown());
+
+  it('reports missing and ignored COPY sources, and re-checks when files change', async () => {
+    const uri = pathToFileURL(path.join(root, 'Dockerfile')).href;
+    const { diagnostics } = await lsp.open(uri, 'FROM alpine\nCOPY app.py /app/\nCOPY secret.txt /s\n');
+    assert.deepEqual(diagnostics.map((d) => d.code).sort(), ['copy-ignored-file', 'copy-source-missing']);
+    fs.writeFileSync(path.join(root, 'app.py'), '');
+    const again = lsp.waitFor(uri, (p) => !p.diagnostics.some((d) => d.code === 'copy-source-missing'));
+    await lsp.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(root, 'app.py')).href, type: 1 }] });
+    await again;
+  });
+
+  it('hints at the workspace folder as the context, and follows dockerfileDoctor.buildContext', async () => {
+    const uri = pathToFileURL(path.join(root, 'docker', 'Dockerfile')).href;
+    const { diagnostics } = await lsp.open(uri, 'FROM alpine\nCOPY package.json /app/\n');
+    assert.deepEqual(diagnostics.map((d) => d.code), ['build-context-mismatch']);
+    lsp.settings = { buildContext: '${workspaceFolder}' };
+    const clean = lsp.waitFor(uri, (p) => p.diagnostics.length === 0);
+    await lsp.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await clean;
+    lsp.settings = {};
+  });
+
+  it('no build-context findings outside the workspace folders or for untitled buffers', async () => {
+    const { diagnostics } = await lsp.open('untitled:Untitled-9', 'FROM alpine\nCOPY nope /x\n');
+    assert.deepEqual(diagnostics.filter((d) => String(d.code).startsWith('copy-') || d.code === 'build-context-mismatch'), []);
+    const outside = await lsp.open('file:///elsewhere/Dockerfile', 'FROM alpine\nCOPY nope /x\n');
+    assert.deepEqual(outside.diagnostics.filter((d) => String(d.code).startsWith('copy-')), []);
   });
 });

@@ -88,11 +88,28 @@ export interface FileReport {
   fixes?: { title: string; safety: FixSafety; edits: { range: Range; newText: string }[] }[];
 }
 
+/**
+ * Where the Dockerfile is on disk and what it is built with (absolute paths). Absent for
+ * untitled buffers, files outside the workspace, and callers that do not pass it: rules that
+ * need the file system then report nothing.
+ */
+export interface LintContext {
+  dockerfile: string;
+  /** The build context folder: `dockerfileDoctor.buildContext` / `--context`, else the Dockerfile's folder. */
+  buildContext: string;
+  /** Whether the build context was set explicitly (else it is the Dockerfile's folder by default). */
+  buildContextSet?: boolean;
+  /** The workspace folder holding the Dockerfile, when known. */
+  workspaceRoot?: string;
+}
+
 export interface FileRuleContext<T = unknown> {
   /** The facts every chunk recorded for this rule, in file order, ranges in file positions. */
   readonly facts: readonly T[];
   /** Every stage of the file. */
   readonly stages: readonly StageFacts[];
+  /** The file's place on disk and its build context, when known (never part of a chunk's cache). */
+  readonly context?: LintContext;
   report(report: FileReport): void;
 }
 

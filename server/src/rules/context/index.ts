@@ -1,5 +1,11 @@
 /** Build context: rules that read the files next to the Dockerfile (.dockerignore, COPY sources). */
 import type { Rule } from '../types';
+import { copyIgnoredFile } from './copy-ignored-file';
+import { copySourceMissing } from './copy-source-missing';
+import { buildContextMismatch } from './build-context-mismatch';
 
 export const rules: readonly Rule[] = [
+  copyIgnoredFile,
+  copySourceMissing,
+  buildContextMismatch,
 ];

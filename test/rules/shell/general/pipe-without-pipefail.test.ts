@@ -14,6 +14,9 @@ describe(RULE, () => {
     assert.deepEqual(f.fixes.map((x) => x.safety), ['unsafe']);
     expectFix(text, RULE, 'FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://e.com/x | tar -xz\n');
   });
+  it('writes the SHELL line in the file\'s keyword case (found by the property tests)', () => {
+    expectFix('from debian:12\nrun curl -fsSL https://e.com/x | tar -xz\n', RULE, 'from debian:12\nshell ["/bin/bash", "-o", "pipefail", "-c"]\nrun curl -fsSL https://e.com/x | tar -xz\n');
+  });
   it('Alpine: set -o pipefail && works in busybox ash', () => {
     const text = 'FROM alpine:3.20\nRUN wget -qO- https://e.com/x | tar -xz\n';
     expectFix(text, RULE, 'FROM alpine:3.20\nRUN set -o pipefail && wget -qO- https://e.com/x | tar -xz\n');

@@ -22,6 +22,7 @@
  * options are the nested shell's.
  */
 import { t } from '../../../l10n';
+import { matchKeywordCase } from '../../../text';
 import type { InstructionInfo } from '../../../model';
 import type { Command } from '../../../shell/parser';
 import type { RunScript } from '../../../shell/script';
@@ -127,7 +128,7 @@ export const pipeWithoutPipefail: Rule = {
         const json = busybox ? '["/bin/ash", "-o", "pipefail", "-c"]' : '["/bin/bash", "-o", "pipefail", "-c"]';
         const lineStart = ctx.model.lines.starts[ins.startLine];
         const indent = /^[ \t]*/.exec(ctx.model.text.slice(lineStart, ins.start))![0];
-        fixes.push({ title: t('Add SHELL {0} before this RUN', json), edits: [{ start: lineStart, end: lineStart, newText: `${indent}SHELL ${json}${ctx.model.eol}` }], safety: 'unsafe' });
+        fixes.push({ title: t('Add SHELL {0} before this RUN', json), edits: [{ start: lineStart, end: lineStart, newText: `${indent}${matchKeywordCase(ins.keywordText, 'SHELL')} ${json}${ctx.model.eol}` }], safety: 'unsafe' });
       }
       const message = !defaultLike
         ? t('A pipe hides the failure of every command but the last: add "-o", "pipefail" to the SHELL, or start the RUN with set -o pipefail &&')
