@@ -1,0 +1,36 @@
+/**
+ * copy-from-unknown-stage — `COPY --from=<name>` where no stage has that name (BuildKit then
+ * pulls an image of that name) or `--from=<n>` beyond the last stage. Whole-file.
+ */
+import { t } from '../../l10n';
+import type { Rule } from '../types';
+import { closestName, recordCopyFrom, resolveFrom, type CopyFromFact } from './_from';
+import en from './copy-from-unknown-stage.md';
+import zhCn from './copy-from-unknown-stage.zh-cn.md';
+
+export const copyFromUnknownStage: Rule = {
+  id: 'copy-from-unknown-stage',
+  defaultSeverity: 'warning',
+  related: { hadolint: 'DL3022' },
+  description: 'COPY --from names no stage of the file',
+  docs: { en, 'zh-cn': zhCn },
+  check: recordCopyFrom,
+  checkFile(ctx) {
+    const names = ctx.stages.map((s) => s.name).filter((n): n is string => n !== null);
+    for (const f of ctx.facts as CopyFromFact[]) {
+      const target = resolveFrom(f.value, ctx.stages);
+      let message: string;
+      if (target.kind === 'index-out-of-range') {
+        message = t('There is no stage {0}: the file has {1} stages, numbered from 0', f.value, ctx.stages.length);
+      } else if (target.kind === 'name-not-found') {
+        const near = closestName(f.value.toLowerCase(), names);
+        message = near
+          ? t('No stage is named {0} (did you mean {1}?): COPY --from will pull an image named {0} instead', f.value, near)
+          : t('No stage is named {0}: COPY --from will pull an image named {0} instead', f.value);
+      } else {
+        continue;
+      }
+      ctx.report({ range: f.range, message, instructionLine: f.range.start.line });
+    }
+  },
+};
