@@ -25,7 +25,8 @@ export function exposedPorts(ins: InstructionInfo, escape: string): ExposedPort[
   for (const a of ins.args) {
     const w = word(a, escape);
     const dynamic = w.raw.includes('$');
-    const mapping = !dynamic && w.value.includes(':');
+    // A `:` outside `${…}` (where it is a modifier, `${PORT:-80}`).
+    const mapping = (dynamic ? w.value.replace(/\$\{[^}]*\}/g, '') : w.value).includes(':');
     const slash = w.value.indexOf('/');
     const ports = slash < 0 ? w.value : w.value.slice(0, slash);
     const proto = slash < 0 ? null : w.value.slice(slash + 1);

@@ -53,6 +53,9 @@ export function isGlibc(image: string): boolean {
   return GLIBC.has(name);
 }
 
+/** A `-static` / `--static` link flag inside a word. */
+const STATIC = /(?:^|[\s"'=])--?static(?![A-Za-z0-9_-])/;
+
 const COMPAT = /^(?:gcompat|libc6-compat)(?:[=<>~].*)?$/;
 
 export const copyFromGlibcIntoAlpine: Rule = {
@@ -89,8 +92,10 @@ export const copyFromGlibcIntoAlpine: Rule = {
         const words = inv.args.map((w) => w.value ?? '');
         if (inv.program === 'export' && words.includes('CGO_ENABLED=0')) fact.static = true;
         if (inv.program === 'apk' && words[0] === 'add' && words.some((w) => COMPAT.test(w))) fact.compat = true;
-        // Rust/C musl targets, `-static` link flags (`-ldflags '-extldflags "-static"'` reads as one word).
-        if (words.some((w) => w.includes('-musl') || /(?:^|[\s"'=])-static\b/.test(w) || w === '--static')) fact.static = true;
+        // Rust/C musl targets, `-static` link flags: in a word (`-ldflags "… -extldflags -static"`, read
+        // as written since it may hold a `$(…)`) or in a variable for make (`LD_FLAGS=" -extldflags -static"`).
+        const flags = [...inv.args.map((w) => w.raw), ...[...inv.env.values()].map((v) => v ?? '')];
+        if (flags.some((w) => w.includes('-musl') || STATIC.test(w))) fact.static = true;
       }
     }
     for (const fact of byIndex.values()) if (fact.compat || fact.static || fact.copies.length > 0) ctx.fact(fact);
