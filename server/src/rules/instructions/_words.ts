@@ -2,7 +2,7 @@
  * Shared readings of instruction arguments for the instruction and stage rules: the sources and
  * destination of COPY/ADD (JSON form, heredocs), image references of FROM, absolute paths.
  */
-import type { ArgInfo, InstructionInfo } from '../../model';
+import { joinLogical, mapLogical, type ArgInfo, type DockerfileModel, type InstructionInfo } from '../../model';
 import { unquoteSource } from './add-instead-of-copy';
 
 export interface Word {
@@ -26,21 +26,53 @@ export interface CopyParts {
   json: boolean;
 }
 
+/**
+ * The words of `text[from, to)` as BuildKit splits them: continuations joined (comment lines in
+ * them dropped), blanks outside quotes separate, quotes group, the escape character escapes.
+ * Offsets are mapped back to the file.
+ */
+export function splitWords(text: string, from: number, to: number, escape: string): Word[] {
+  const l = joinLogical(text, from, to, escape);
+  const s = l.text;
+  const out: Word[] = [];
+  let i = 0;
+  while (i < s.length) {
+    while (i < s.length && (s[i] === ' ' || s[i] === '\t' || s[i] === '\n' || s[i] === '\r')) i++;
+    if (i >= s.length) break;
+    const start = i;
+    let quote: string | null = null;
+    for (; i < s.length; i++) {
+      const c = s[i];
+      if (quote === null && (c === ' ' || c === '\t' || c === '\n' || c === '\r')) break;
+      if (c === escape && quote !== "'" && i + 1 < s.length) {
+        i++;
+      } else if (quote !== null && c === quote) {
+        quote = null;
+      } else if (quote === null && (c === '"' || c === "'")) {
+        quote = c;
+      }
+    }
+    const raw = s.slice(start, i);
+    out.push({ value: unquoteSource(raw, escape).value, raw, start: mapLogical(l, start), end: mapLogical(l, i, true) });
+  }
+  return out;
+}
+
 /** The sources and destination of a COPY or ADD; null when unreadable (malformed JSON, no arguments). */
-export function copyParts(ins: InstructionInfo, escape: string): CopyParts | null {
+export function copyParts(ins: InstructionInfo, model: DockerfileModel): CopyParts | null {
+  const escape = model.escape;
   if (ins.json === null) return null;
   if (Array.isArray(ins.json)) {
     if (ins.json.length < 2 || ins.bodyStart === null) return null;
     const at = (v: string): Word => ({ value: v, raw: v, start: ins.bodyStart!, end: ins.end });
     return { sources: ins.json.slice(0, -1).map(at), dest: at(ins.json[ins.json.length - 1]), json: true };
   }
-  let args = ins.args;
-  if (ins.heredocs.length > 0) {
-    // The words of a heredoc body are file content, not arguments.
-    args = args.filter((a) => !ins.heredocs.some((h) => a.start >= h.contentStart && a.start <= h.contentEnd));
-  }
-  if (args.length < 2) return null;
-  const words = args.map((a) => word(a, escape));
+  if (ins.bodyStart === null) return null;
+  // The heredoc bodies (and their delimiter lines) come after the instruction's own line.
+  let end = ins.end;
+  for (const h of ins.heredocs) end = Math.min(end, h.contentStart);
+  const words = splitWords(model.text, ins.bodyStart, end, escape);
+  if (words.length < 2) return null;
   return { sources: words.slice(0, -1), dest: words[words.length - 1], json: false };
 }
 

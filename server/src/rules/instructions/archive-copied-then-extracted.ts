@@ -34,7 +34,7 @@ export const archiveCopiedThenExtracted: Rule = {
     const copied: { stage: number; name: string; start: number; end: number; after: number }[] = [];
     for (const ins of model.instructions) {
       if (ins.keyword !== 'COPY' || ins.flags.some((f) => f.name === 'from')) continue;
-      const parts = copyParts(ins, model.escape);
+      const parts = copyParts(ins, model);
       if (!parts || !parts.dest) continue;
       const at = (w: { start: number; end: number }) => (parts.json ? { start: ins.keywordStart, end: ins.keywordEnd } : w);
       const destName = baseName(parts.dest.value);

@@ -18,7 +18,7 @@ export const copyFromRoot: Rule = {
     for (const outer of model.instructions) {
       const ins = outer.keyword === 'ONBUILD' ? outer.trigger : outer;
       if (!ins || ins.keyword !== 'COPY' || !ins.flags.some((f) => f.name === 'from')) continue;
-      const parts = copyParts(ins, model.escape);
+      const parts = copyParts(ins, model);
       if (!parts || !parts.dest || parts.dest.value !== '/') continue;
       const root = parts.sources.find((s) => s.value === '/');
       if (!root) continue;

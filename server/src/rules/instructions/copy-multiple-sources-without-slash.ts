@@ -19,7 +19,7 @@ export const copyMultipleSourcesWithoutSlash: Rule = {
     for (const outer of model.instructions) {
       const ins = outer.keyword === 'ONBUILD' ? outer.trigger : outer;
       if (!ins || (ins.keyword !== 'COPY' && ins.keyword !== 'ADD')) continue;
-      const parts = copyParts(ins, model.escape);
+      const parts = copyParts(ins, model);
       if (!parts || !parts.dest || parts.sources.length < 2) continue;
       const dest = parts.dest;
       // `.` is the working directory (BuildKit reads it as `./`); a variable may end in `/`.

@@ -75,7 +75,7 @@ export const copyFromGlibcIntoAlpine: Rule = {
         if (ins.keyword !== 'COPY') continue;
         const flag = ins.flags.find((f) => f.name === 'from');
         if (!flag || flag.value === null) continue;
-        const parts = copyParts(ins, model.escape);
+        const parts = copyParts(ins, model);
         if (!parts || !parts.dest || DATA_PATH.test(parts.dest.value)) continue;
         for (const s of parts.sources) {
           if (isHeredocSource(s) || NOT_NATIVE.test(s.value.replace(/\/+$/, '')) || DATA_PATH.test(s.value)) continue;

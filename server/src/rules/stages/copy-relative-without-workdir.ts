@@ -35,7 +35,7 @@ export const copyRelativeWithoutWorkdir: Rule = {
           break;
         }
         if (ins.keyword !== 'COPY' && ins.keyword !== 'ADD') continue;
-        const parts = copyParts(ins, model.escape);
+        const parts = copyParts(ins, model);
         const dest = parts?.dest;
         if (!parts || !dest || dest.value === '' || isAbsolutePath(dest.value) || dest.value.startsWith('$')) continue;
         const at = parts.json ? { start: ins.keywordStart, end: ins.keywordEnd } : dest;
