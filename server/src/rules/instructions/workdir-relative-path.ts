@@ -9,7 +9,7 @@ import { t } from '../../l10n';
 import type { Range } from '../../text';
 import type { Rule } from '../types';
 import { lineage, stageAt } from '../stages/_stages';
-import { byStage, isAbsolutePath, word } from './_words';
+import { byStage, isAbsolutePath, splitWords } from './_words';
 import en from './workdir-relative-path.md';
 import zhCn from './workdir-relative-path.zh-cn.md';
 
@@ -33,8 +33,11 @@ export const workdirRelativePath: Rule = {
     for (const { from, body } of byStage(model.instructions)) {
       const fact: Fact = { at: ctx.range(from.start, from.end), fixed: false, relative: [] };
       for (const ins of body) {
-        if (ins.keyword !== 'WORKDIR' || ins.args.length === 0) continue;
-        const w = word(ins.args[0], model.escape);
+        if (ins.keyword !== 'WORKDIR' || ins.bodyStart === null) continue;
+        // WORKDIR takes the rest of the line as one path (`WORKDIR /my app`).
+        const words = splitWords(model.text, ins.bodyStart, ins.end, model.escape);
+        if (words.length === 0) continue;
+        const w = { value: words.map((x) => x.value).join(' '), raw: words.map((x) => x.raw).join(' '), start: words[0].start, end: words[words.length - 1].end };
         // A variable (`$HOME`, `${APP_DIR}`) is usually absolute; hadolint does not report it either.
         if (isAbsolutePath(w.value) || w.raw.includes('$')) {
           fact.fixed = true;

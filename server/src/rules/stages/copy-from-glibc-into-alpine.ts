@@ -87,10 +87,13 @@ export const copyFromGlibcIntoAlpine: Rule = {
     for (const { ins, script } of ctx.shellScripts()) {
       const fact = byIndex.get(ins.stage);
       if (!fact) continue;
+      // `CGO_ENABLED=0`, `export CGO_ENABLED=0`, `LDFLAGS="-static"` for the rest of the script.
+      for (const a of script.analysis.skipped ? [] : script.analysis.assignments) {
+        if ((a.name === 'CGO_ENABLED' && a.value === '0') || (a.value !== null && STATIC.test(a.value))) fact.static = true;
+      }
       for (const inv of ctx.invocations(script)) {
         if (inv.env.get('CGO_ENABLED') === '0') fact.static = true;
         const words = inv.args.map((w) => w.value ?? '');
-        if (inv.program === 'export' && words.includes('CGO_ENABLED=0')) fact.static = true;
         if (inv.program === 'apk' && words[0] === 'add' && words.some((w) => COMPAT.test(w))) fact.compat = true;
         // Rust/C musl targets, `-static` link flags: in a word (`-ldflags "… -extldflags -static"`, read
         // as written since it may hold a `$(…)`) or in a variable for make (`LD_FLAGS=" -extldflags -static"`).
