@@ -67,16 +67,16 @@ describe('language server protocol', () => {
 
   it('ignore comments: for the instruction above it, for the file after the directives', async () => {
     const uri = 'file:///work/ignore/Dockerfile';
-    const text = '# syntax=docker/dockerfile:1\nFROM alpine\nADD a /a\n';
+    const text = '# syntax=docker/dockerfile:1\nFROM alpine:3.20\nADD a /a\n';
     const { diagnostics } = await lsp.open(uri, text);
     const actions = await lsp.codeActions(uri, [byCode(diagnostics, 'add-instead-of-copy')]);
     const forInstruction = actions.find((a) => /instruction/.test(a.title))!;
     const forFile = actions.find((a) => /file/.test(a.title))!;
     const one = applyEdits(text, forInstruction.edit!.changes[uri]);
-    assert.equal(one, '# syntax=docker/dockerfile:1\nFROM alpine\n# dockerfile-doctor ignore=add-instead-of-copy\nADD a /a\n');
+    assert.equal(one, '# syntax=docker/dockerfile:1\nFROM alpine:3.20\n# dockerfile-doctor ignore=add-instead-of-copy\nADD a /a\n');
     assert.deepEqual((await lsp.change(uri, one))!.diagnostics, []);
     const all = applyEdits(text, forFile.edit!.changes[uri]);
-    assert.equal(all, '# syntax=docker/dockerfile:1\n# dockerfile-doctor global ignore=add-instead-of-copy\nFROM alpine\nADD a /a\n');
+    assert.equal(all, '# syntax=docker/dockerfile:1\n# dockerfile-doctor global ignore=add-instead-of-copy\nFROM alpine:3.20\nADD a /a\n');
     assert.deepEqual((await lsp.change(uri, all))!.diagnostics, []);
     await lsp.close(uri);
   });

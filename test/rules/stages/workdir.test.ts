@@ -16,7 +16,7 @@ describe('workdir-relative-path', () => {
     const [f] = findingsOf('FROM node:22\nWORKDIR app\n', RULE);
     assert.equal(f.related.hadolint, 'DL3000');
     assert.equal(f.related.buildkit, 'WorkdirRelativePath');
-    assert.equal(f.severity, 'error');
+    assert.equal(f.severity, 'warning');
   });
   it('knows an absolute WORKDIR of a stage this one starts from, also in another chunk', () => {
     const text = 'FROM node:22 AS base\nWORKDIR /app\nRUN a\n\nFROM alpine:3.20 AS x\nRUN b\n\nFROM base\nWORKDIR src\n\nFROM alpine:3.20\nWORKDIR src\n';

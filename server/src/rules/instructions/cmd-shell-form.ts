@@ -28,18 +28,17 @@ export const cmdShellForm: Rule = {
     const { model, report } = ctx;
     for (const ins of model.instructions) {
       if (ins.keyword !== 'CMD' && ins.keyword !== 'ENTRYPOINT') continue;
-      if (Array.isArray(ins.json) || ins.bodyStart === null || ins.args.length === 0) continue;
+      // Malformed JSON (`CMD ['a']`) is invalid-json-form's finding.
+      if (ins.json !== undefined || ins.bodyStart === null || ins.args.length === 0) continue;
       // A SHELL in the stage (or inherited from the stage it starts from): the shell is wanted.
       if (ctx.shellOf(ins) !== null) continue;
       const words = ins.args.map((a) => a.value);
-      const simple = ins.json === undefined && ins.startLine === ins.endLine && words.every((w) => PLAIN.test(w)) && !BUILTINS.has(words[0]) && !words[0].includes('=');
+      const simple = ins.startLine === ins.endLine && words.every((w) => PLAIN.test(w)) && !BUILTINS.has(words[0]) && !words[0].includes('=');
       const json = `[${words.map((w) => JSON.stringify(w)).join(', ')}]`;
       report({
         start: ins.bodyStart,
         end: ins.end,
-        message: ins.json === null
-          ? t('{0} is not valid JSON (use double quotes), so it runs in shell form under /bin/sh -c and does not receive stop signals', ins.keyword)
-          : t('Use the JSON form for {0}: in shell form it runs under /bin/sh -c, which does not pass on stop signals', ins.keyword),
+        message: t('Use the JSON form for {0}: in shell form it runs under /bin/sh -c, which does not pass on stop signals', ins.keyword),
         fixes: simple
           ? [{ title: t('Write as {0} (the process no longer runs under a shell)', json), edits: [{ start: ins.bodyStart, end: ins.end, newText: json }], safety: 'unsafe' }]
           : [],

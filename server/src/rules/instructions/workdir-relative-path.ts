@@ -24,7 +24,7 @@ interface Fact {
 
 export const workdirRelativePath: Rule = {
   id: 'workdir-relative-path',
-  defaultSeverity: 'error',
+  defaultSeverity: 'warning',
   related: { hadolint: 'DL3000', buildkit: 'WorkdirRelativePath' },
   description: 'Relative WORKDIR without an absolute one before it',
   docs: { en, 'zh-cn': zhCn },
