@@ -95,3 +95,21 @@ describe('stage-name-reserved', () => {
     expectNone('FROM scratch\nFROM alpine:3.20 AS scratchpad\nFROM alpine:3.20 AS base\n', RULE);
   });
 });
+
+describe('image tags read through global ARG defaults', () => {
+  before(() => ready);
+  it('image-latest-tag: ARG VERSION=latest', () => {
+    const text = 'ARG RUBY_VERSION=latest\nARG NODE=node:${RUBY_VERSION}\nFROM ruby:${RUBY_VERSION}\nFROM $NODE AS n\nFROM ruby:${OTHER:-latest}\n';
+    assert.deepEqual(findingsOf(text, 'image-latest-tag').map((f) => f.range.start.line), [2, 3, 4]);
+    assert.match(findingsOf(text, 'image-latest-tag')[0].message, /ruby:\$\{RUBY_VERSION\} is ruby:latest/);
+    expectNone('ARG V=3.20\nFROM alpine:${V}\nFROM alpine:$UNSET\n', 'image-latest-tag');
+  });
+  it('image-without-tag: ARG BASE=alpine; not when the default has a tag or is unknown', () => {
+    const text = 'ARG BASE=alpine\nARG FULL=alpine:3.20\nARG NOVAL\nFROM ${BASE}\nFROM $FULL\nFROM $NOVAL\nFROM ${BASE}:3.20\n';
+    assert.deepEqual(findingsOf(text, 'image-without-tag').map((f) => f.range.start.line), [3]);
+    assert.match(findingsOf(text, 'image-without-tag')[0].message, /\$\{BASE\} is alpine/);
+  });
+  it('a stage picked by an ARG is a stage (hadolint #979)', () => {
+    expectNone('ARG SRC=1\nFROM alpine:3.20 AS img1\nFROM alpine:3.20 AS img2\nFROM img${SRC} AS picked\n', 'image-without-tag');
+  });
+});

@@ -1,19 +1,26 @@
 /**
  * image-without-tag — `FROM image` with neither tag nor digest: it means `:latest`.
- * Whole-file: `FROM build` names an earlier stage (no tag needed), which only the file knows;
- * each chunk records its FROM images and `checkFile` decides.
+ * Whole-file: `FROM build` names an earlier stage (no tag needed), and `FROM ${BASE}` reads a
+ * global ARG default; each chunk records its FROM images (and the first its global ARGs), and
+ * `checkFile` decides.
  */
 import { t } from '../../l10n';
 import type { Range } from '../../text';
 import type { Rule } from '../types';
 import { stageAt } from '../stages/_stages';
+import { argMap, expandArgs, recordGlobalArgs } from './_args';
 import { fromParts, parseImage } from './_words';
 import en from './image-without-tag.md';
 import zhCn from './image-without-tag.zh-cn.md';
 
 interface Fact {
+  kind: 'from';
   range: Range;
   image: string;
+}
+
+function lastSegment(repo: string): string {
+  return repo.slice(repo.lastIndexOf('/') + 1);
 }
 
 export const imageWithoutTag: Rule = {
@@ -23,27 +30,37 @@ export const imageWithoutTag: Rule = {
   description: 'FROM image without a tag or digest',
   docs: { en, 'zh-cn': zhCn },
   check(ctx) {
+    recordGlobalArgs(ctx);
     for (const ins of ctx.model.instructions) {
       if (ins.keyword !== 'FROM') continue;
       const { image } = fromParts(ins, ctx.model.escape);
       if (!image || image.value === '') continue;
       const ref = parseImage(image.value);
       if (ref.tag !== null || ref.digest !== null) continue;
-      const lastSegment = ref.repo.slice(ref.repo.lastIndexOf('/') + 1);
-      // `FROM ${IMAGE}`, `FROM node${SUFFIX}`: the variable may bring the tag.
-      if (lastSegment.includes('$')) continue;
-      if (ref.repo.toLowerCase() === 'scratch') continue;
-      ctx.fact({ range: ctx.range(image.start, image.end), image: image.value } satisfies Fact);
+      ctx.fact({ kind: 'from', range: ctx.range(image.start, image.end), image: image.value } satisfies Fact);
     }
   },
   checkFile(ctx) {
+    const args = argMap(ctx.facts);
     for (const f of ctx.facts as Fact[]) {
+      if (f.kind !== 'from') continue;
+      let image = f.image;
+      if (image.includes('$')) {
+        const expanded = expandArgs(image, args);
+        if (expanded !== undefined) image = expanded;
+        // `FROM ${IMAGE}`, `FROM node${SUFFIX}` with no known default: the variable may bring the tag.
+        else if (lastSegment(parseImage(image).repo).includes('$')) continue;
+      }
+      const ref = parseImage(image);
+      if (ref.tag !== null || ref.digest !== null || image === '' || ref.repo.toLowerCase() === 'scratch') continue;
       const st = stageAt(ctx.stages, f.range.start.line);
-      const name = f.image.toLowerCase();
+      const name = image.toLowerCase();
       if (st && ctx.stages.slice(0, st.index).some((s) => s.name === name)) continue;
       ctx.report({
         range: f.range,
-        message: t('Tag the image with a version: {0} means {0}:latest, which changes with every release', f.image),
+        message: image === f.image
+          ? t('Tag the image with a version: {0} means {0}:latest, which changes with every release', image)
+          : t('With the default build arguments {0} is {1}, which has no tag: it means {1}:latest', f.image, image),
         instructionLine: f.range.start.line,
       });
     }
