@@ -7,7 +7,7 @@
 import { t } from '../../l10n';
 import type { Range } from '../../text';
 import type { Rule } from '../types';
-import { stageAt } from '../stages/_stages';
+import { firstByName, stageAt } from '../stages/_stages';
 import { argMap, expandArgs, recordGlobalArgs } from './_args';
 import { fromParts, parseImage } from './_words';
 import en from './image-without-tag.md';
@@ -42,6 +42,8 @@ export const imageWithoutTag: Rule = {
   },
   checkFile(ctx) {
     const args = argMap(ctx.facts);
+    // A FROM names a stage defined above it.
+    const byName = firstByName(ctx.stages);
     for (const f of ctx.facts as Fact[]) {
       if (f.kind !== 'from') continue;
       let image = f.image;
@@ -55,7 +57,8 @@ export const imageWithoutTag: Rule = {
       if (ref.tag !== null || ref.digest !== null || image === '' || ref.repo.toLowerCase() === 'scratch') continue;
       const st = stageAt(ctx.stages, f.range.start.line);
       const name = image.toLowerCase();
-      if (st && ctx.stages.slice(0, st.index).some((s) => s.name === name)) continue;
+      const named = byName.get(name);
+      if (st && named !== undefined && named < st.index) continue;
       ctx.report({
         range: f.range,
         message: image === f.image

@@ -1,5 +1,7 @@
 /** `COPY --from` references, recorded per chunk for the whole-file checks. */
+import type { StageFacts } from '../../model';
 import type { Range } from '../../text';
+import { firstByName } from './_stages';
 import type { RuleContext } from '../types';
 import { unquoteSource } from '../instructions/add-instead-of-copy';
 
@@ -24,7 +26,7 @@ export function recordCopyFrom(ctx: RuleContext): void {
 /** What a `--from` value names. */
 export type FromTarget = { kind: 'stage'; index: number } | { kind: 'image' } | { kind: 'unknown' } | { kind: 'index-out-of-range' } | { kind: 'name-not-found' };
 
-export function resolveFrom(value: string, stages: readonly { name: string | null }[]): FromTarget {
+export function resolveFrom(value: string, stages: readonly StageFacts[]): FromTarget {
   const v = value.trim().toLowerCase();
   if (v === '' || v.includes('$')) return { kind: 'unknown' };
   // `nginx:1.27`, `ghcr.io/x/y`, `alpine@sha256:…`: an image reference.
@@ -33,8 +35,8 @@ export function resolveFrom(value: string, stages: readonly { name: string | nul
     const n = Number(v);
     return n < stages.length ? { kind: 'stage', index: n } : { kind: 'index-out-of-range' };
   }
-  const i = stages.findIndex((s) => s.name === v);
-  return i >= 0 ? { kind: 'stage', index: i } : { kind: 'name-not-found' };
+  const i = firstByName(stages).get(v);
+  return i !== undefined ? { kind: 'stage', index: i } : { kind: 'name-not-found' };
 }
 
 /** The stage name closest to `value` (edit distance ≤ 2), for "did you mean". */

@@ -22,10 +22,23 @@ export function stageAt(stages: readonly StageFacts[], line: number): StageFacts
   return found;
 }
 
+const FIRST_BY_NAME = new WeakMap<readonly StageFacts[], Map<string, number>>();
+
+/** The index of the first stage of each name (built once per file's stage list). */
+export function firstByName(stages: readonly StageFacts[]): Map<string, number> {
+  let m = FIRST_BY_NAME.get(stages);
+  if (!m) {
+    m = new Map();
+    for (const s of stages) if (s.name !== null && !m.has(s.name)) m.set(s.name, s.index);
+    FIRST_BY_NAME.set(stages, m);
+  }
+  return m;
+}
+
 /** The earlier stage a stage starts from (`FROM build`), if any. */
 export function parentOf(stages: readonly StageFacts[], st: StageFacts): StageFacts | undefined {
-  for (let i = 0; i < st.index; i++) if (stages[i].name !== null && stages[i].name === st.from) return stages[i];
-  return undefined;
+  const i = firstByName(stages).get(st.from);
+  return i !== undefined && i < st.index ? stages[i] : undefined;
 }
 
 /** The stage, then its parent, grandparent … (each parent is earlier: no cycle). */

@@ -87,18 +87,25 @@ export const copyFromGlibcIntoAlpine: Rule = {
     for (const { ins, script } of ctx.shellScripts()) {
       const fact = byIndex.get(ins.stage);
       if (!fact) continue;
-      // `CGO_ENABLED=0`, `export CGO_ENABLED=0`, `LDFLAGS="-static"` for the rest of the script.
-      for (const a of script.analysis.skipped ? [] : script.analysis.assignments) {
-        if ((a.name === 'CGO_ENABLED' && a.value === '0') || (a.value !== null && STATIC.test(a.value))) fact.static = true;
+      // Only what can matter: static builds in glibc stages (sources), gcompat in Alpine ones (targets).
+      const base = ctx.stageOf(ins)?.inherited.image ?? '';
+      const wantStatic = !fact.static && isGlibc(base);
+      const wantCompat = !fact.compat && isAlpine(base);
+      if (!wantStatic && !wantCompat) continue;
+      if (wantStatic) {
+        // `CGO_ENABLED=0`, `export CGO_ENABLED=0`, `LDFLAGS="-static"` for the rest of the script.
+        for (const a of script.analysis.skipped ? [] : script.analysis.assignments) {
+          if ((a.name === 'CGO_ENABLED' && a.value === '0') || (a.value !== null && STATIC.test(a.value))) fact.static = true;
+        }
       }
       for (const inv of ctx.invocations(script)) {
+        if (wantCompat && inv.program === 'apk' && inv.args[0]?.value === 'add' && inv.args.some((w) => w.value !== null && COMPAT.test(w.value))) fact.compat = true;
+        if (!wantStatic || fact.static) continue;
         if (inv.env.get('CGO_ENABLED') === '0') fact.static = true;
-        const words = inv.args.map((w) => w.value ?? '');
-        if (inv.program === 'apk' && words[0] === 'add' && words.some((w) => COMPAT.test(w))) fact.compat = true;
         // Rust/C musl targets, `-static` link flags: in a word (`-ldflags "… -extldflags -static"`, read
         // as written since it may hold a `$(…)`) or in a variable for make (`LD_FLAGS=" -extldflags -static"`).
-        const flags = [...inv.args.map((w) => w.raw), ...[...inv.env.values()].map((v) => v ?? '')];
-        if (flags.some((w) => w.includes('-musl') || STATIC.test(w))) fact.static = true;
+        for (const w of inv.args) if (w.raw.includes('-musl') || STATIC.test(w.raw)) fact.static = true;
+        for (const v of inv.env.values()) if (v !== null && STATIC.test(v)) fact.static = true;
       }
     }
     for (const fact of byIndex.values()) if (fact.compat || fact.static || fact.copies.length > 0) ctx.fact(fact);
