@@ -22,7 +22,7 @@ export const copyMultipleSourcesWithoutSlash: Rule = {
       const parts = copyParts(ins, model);
       if (!parts || !parts.dest || parts.sources.length < 2) continue;
       const dest = parts.dest;
-      // `.` is the working directory (BuildKit reads it as `./`); a variable may end in `/`.
+      // `.` is the working directory, a folder already; a variable may end in `/`.
       if (dest.value.endsWith('/') || dest.value === '.' || dest.raw.includes('$')) continue;
       // Windows containers: `C:\app\` (the escape is then usually a backtick).
       if (dest.value.endsWith('\\') && model.escape !== '\\') continue;

@@ -25,8 +25,9 @@ export const exposePortMalformed: Rule = {
           report({ ...at, message: t('{0} is not a port: write a number (80) or a range (8000-8010), optionally with /tcp, /udp or /sctp', p.word.value) });
         } else if (p.first > p.last) {
           report({ ...at, message: t('The port range {0} runs backwards: write the lower port first', p.ports) });
-        } else if (p.proto !== null && !PROTOCOLS.has(p.proto.toLowerCase())) {
-          report({ ...at, message: t('Unknown protocol {0}: EXPOSE knows tcp, udp and sctp', p.proto === '' ? '""' : p.proto) });
+        } else if (p.proto !== null && p.proto !== '' && !PROTOCOLS.has(p.proto.toLowerCase())) {
+          // (`80/` is read as `80/tcp`.)
+          report({ ...at, message: t('Unknown protocol {0}: EXPOSE knows tcp, udp and sctp', p.proto) });
         }
       }
     }
