@@ -1,6 +1,6 @@
 import { before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { expectNone, findingsOf, ready } from '../../helpers';
+import { expectFix, expectNone, findingsOf, ready } from '../../helpers';
 
 const words = (text: string, rule: string) => findingsOf(text, rule).map((f) => {
   const line = text.split(/\r?\n/)[f.range.start.line];
@@ -18,6 +18,11 @@ describe('copy-from-unknown-stage', () => {
     assert.equal(f.related.hadolint, 'DL3022');
     assert.equal(f.severity, 'warning');
     assert.doesNotMatch(findingsOf('FROM alpine:3.20\nCOPY --from=zzzzzzz /a /b\n', RULE)[0].message, /did you mean/);
+    assert.deepEqual(findingsOf('FROM alpine:3.20\nCOPY --from=zzzzzzz /a /b\n', RULE)[0].fixes, []);
+  });
+  it('offers the close stage name as an unsafe fix', () => {
+    expectFix('FROM alpine:3.20 AS builder\nFROM alpine:3.20\nCOPY --from="biulder" /a /b\n', RULE, 'FROM alpine:3.20 AS builder\nFROM alpine:3.20\nCOPY --from=builder /a /b\n');
+    assert.equal(findingsOf('FROM golang:1.23 AS builder\nFROM alpine:3.20\nCOPY --from=build /a /b\n', RULE)[0].fixes[0].safety, 'unsafe');
   });
   it('reports an index beyond the last stage', () => {
     assert.deepEqual(words('FROM alpine:3.20\nFROM alpine:3.20\nCOPY --from=2 /a /b\n', RULE), ['2:--from=2']);
