@@ -12,12 +12,16 @@ describe('image-latest-tag', () => {
   const RULE = 'image-latest-tag';
   it('reports the latest tag, on the tag', () => {
     assert.deepEqual(words('FROM node:latest\nFROM --platform=$BUILDPLATFORM registry:5000/org/app:latest AS x\n', RULE), ['latest', 'latest']);
-    const [f] = findingsOf('from NODE:latest\n', RULE);
+    const [f] = findingsOf('from node:latest\n', RULE);
     assert.equal(f.related.hadolint, 'DL3007');
     assert.equal(f.severity, 'warning');
   });
   it('is silent for versions, digests, untagged images and look-alike tags', () => {
     expectNone('FROM node:22\nFROM node:latest@sha256:0123456789abcdef\nFROM node\nFROM node:latest-slim\nFROM registry:5000/app\nFROM "node:${TAG}"\n', RULE);
+  });
+  it('leaves malformed references to the syntax rules', () => {
+    expectNone('FROM Node:latest\nFROM my..repo:latest\n', RULE);
+    assert.equal(findingsOf('FROM localhost:5000/app:latest\nFROM Registry.Example.com/team/app:latest\n', RULE).length, 2);
   });
   it('is silenced by # hadolint ignore=DL3007', () => {
     expectNone('# hadolint ignore=DL3007\nFROM node:latest\n', RULE);
@@ -37,6 +41,9 @@ describe('image-without-tag', () => {
   it('knows stages defined in another chunk of the file, but not later ones', () => {
     const text = 'FROM golang:1.23 AS builder\nRUN go build\n\nFROM alpine:3.20 AS mid\nRUN echo\n\nFROM builder\nFROM later\nFROM alpine:3.20 AS later\n';
     assert.deepEqual(words(text, RULE), ['later']);
+  });
+  it('leaves malformed references to the syntax rules', () => {
+    expectNone('FROM Node\nFROM a//b\n', RULE);
   });
   it('is silenced by an ignore comment above the FROM', () => {
     expectNone('FROM alpine:3\nRUN x\n# dockerfile-doctor ignore=image-without-tag\nFROM node\n', RULE);

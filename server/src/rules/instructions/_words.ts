@@ -120,6 +120,20 @@ export function parseImage(image: string): ImageRef {
   return { repo: rest, tag: null, digest, tagStart: -1, tagEnd: -1 };
 }
 
+/**
+ * A repository name Docker accepts (`[host[:port]/]path`, the path in lower case): anything else
+ * is a malformed reference, the syntax rules' finding, so the tag rules leave it alone.
+ */
+export function isValidRepo(repo: string): boolean {
+  const parts = repo.split('/');
+  // The first part is a registry host when it has a `.` or `:` or is `localhost`.
+  if (parts.length > 1 && (/[.:]/.test(parts[0]) || parts[0] === 'localhost')) {
+    if (!/^[A-Za-z0-9.-]+(?::[0-9]+)?$/.test(parts[0])) return false;
+    parts.shift();
+  }
+  return parts.length > 0 && parts.every((p) => /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/.test(p));
+}
+
 /** A FROM instruction read: image word, `AS name` word, `--platform`. */
 export interface FromParts {
   image: Word | null;

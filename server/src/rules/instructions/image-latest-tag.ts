@@ -7,7 +7,7 @@ import { t } from '../../l10n';
 import type { Range } from '../../text';
 import type { Rule } from '../types';
 import { argMap, expandArgs, recordGlobalArgs } from './_args';
-import { fromParts, parseImage } from './_words';
+import { fromParts, isValidRepo, parseImage } from './_words';
 import en from './image-latest-tag.md';
 import zhCn from './image-latest-tag.zh-cn.md';
 
@@ -37,7 +37,7 @@ export const imageLatestTag: Rule = {
       if (image.raw !== image.value) continue;
       const ref = parseImage(image.value);
       // A digest pins the image whatever the tag says.
-      if (ref.tag !== 'latest' || ref.digest !== null) continue;
+      if (ref.tag !== 'latest' || ref.digest !== null || !isValidRepo(ref.repo)) continue;
       report({
         start: image.start + ref.tagStart,
         end: image.start + ref.tagEnd,
@@ -52,7 +52,7 @@ export const imageLatestTag: Rule = {
       const image = expandArgs(f.image, args);
       if (image === undefined) continue;
       const ref = parseImage(image);
-      if (ref.tag !== 'latest' || ref.digest !== null) continue;
+      if (ref.tag !== 'latest' || ref.digest !== null || !isValidRepo(ref.repo)) continue;
       ctx.report({
         range: f.range,
         message: t('With the default build arguments {0} is {1}: pin a version instead of latest', f.image, image),

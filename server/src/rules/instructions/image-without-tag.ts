@@ -9,7 +9,7 @@ import type { Range } from '../../text';
 import type { Rule } from '../types';
 import { firstByName, stageAt } from '../stages/_stages';
 import { argMap, expandArgs, recordGlobalArgs } from './_args';
-import { fromParts, parseImage } from './_words';
+import { fromParts, isValidRepo, parseImage } from './_words';
 import en from './image-without-tag.md';
 import zhCn from './image-without-tag.zh-cn.md';
 
@@ -55,6 +55,8 @@ export const imageWithoutTag: Rule = {
       }
       const ref = parseImage(image);
       if (ref.tag !== null || ref.digest !== null || image === '' || ref.repo.toLowerCase() === 'scratch') continue;
+      // A malformed reference (`FROM Node`, `FROM my image`) is a syntax finding.
+      if (!isValidRepo(ref.repo) && !ref.repo.includes('$')) continue;
       const st = stageAt(ctx.stages, f.range.start.line);
       const name = image.toLowerCase();
       const named = byName.get(name);
