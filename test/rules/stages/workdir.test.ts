@@ -51,3 +51,15 @@ describe('copy-relative-without-workdir', () => {
     expectNone('FROM python:3.13\nCOPY a /app/\nCOPY a $APP_HOME/\nCOPY ["a", "/x"]\nCOPY <<EOF /etc/motd\nrelative words here\nEOF\n', RULE);
   });
 });
+
+describe('file-level findings on continued lines', () => {
+  before(() => ready);
+  it('an ignore comment above the instruction silences them', () => {
+    expectNone('FROM python:3.13\n# hadolint ignore=DL3045\nCOPY a.txt \\\n  rel/\n', 'copy-relative-without-workdir');
+    expectNone('FROM python:3.13\n# hadolint ignore=DL3000\nWORKDIR \\\n  rel\n', 'workdir-relative-path');
+    expectNone('FROM alpine:3.20\n# hadolint ignore=DL3022\nCOPY \\\n  --from=nope /a /b\n', 'copy-from-unknown-stage');
+    expectNone('FROM alpine:3.20\n# hadolint ignore=DL3002\nUSER \\\n  root\n', 'user-root-last');
+    expectNone('# hadolint ignore=DL3006\nFROM --platform=$BUILDPLATFORM \\\n  node\n', 'image-without-tag');
+    expectNone('FROM alpine:3.20 AS a\n# hadolint ignore=DL3024\nFROM alpine:3.20 \\\n  AS a\n', 'stage-name-duplicate');
+  });
+});

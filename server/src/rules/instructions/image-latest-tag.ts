@@ -14,6 +14,8 @@ import zhCn from './image-latest-tag.zh-cn.md';
 interface Fact {
   kind: 'from';
   range: Range;
+  /** The instruction's first line (where an ignore comment goes). */
+  ins: Range;
   image: string;
 }
 
@@ -31,7 +33,7 @@ export const imageLatestTag: Rule = {
       const { image } = fromParts(ins, model.escape);
       if (!image) continue;
       if (image.raw.includes('$')) {
-        ctx.fact({ kind: 'from', range: ctx.range(image.start, image.end), image: image.value } satisfies Fact);
+        ctx.fact({ kind: 'from', range: ctx.range(image.start, image.end), ins: ctx.range(ins.start, ins.start), image: image.value } satisfies Fact);
         continue;
       }
       if (image.raw !== image.value) continue;
@@ -56,7 +58,7 @@ export const imageLatestTag: Rule = {
       ctx.report({
         range: f.range,
         message: t('With the default build arguments {0} is {1}: pin a version instead of latest', f.image, image),
-        instructionLine: f.range.start.line,
+        instructionLine: f.ins.start.line,
       });
     }
   },

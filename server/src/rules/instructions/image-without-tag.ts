@@ -16,6 +16,8 @@ import zhCn from './image-without-tag.zh-cn.md';
 interface Fact {
   kind: 'from';
   range: Range;
+  /** The instruction's first line (where an ignore comment goes). */
+  ins: Range;
   image: string;
 }
 
@@ -37,7 +39,7 @@ export const imageWithoutTag: Rule = {
       if (!image || image.value === '') continue;
       const ref = parseImage(image.value);
       if (ref.tag !== null || ref.digest !== null) continue;
-      ctx.fact({ kind: 'from', range: ctx.range(image.start, image.end), image: image.value } satisfies Fact);
+      ctx.fact({ kind: 'from', range: ctx.range(image.start, image.end), ins: ctx.range(ins.start, ins.start), image: image.value } satisfies Fact);
     }
   },
   checkFile(ctx) {
@@ -66,7 +68,7 @@ export const imageWithoutTag: Rule = {
         message: image === f.image
           ? t('Tag the image with a version: {0} means {0}:latest, which changes with every release', image)
           : t('With the default build arguments {0} is {1}, which has no tag: it means {1}:latest', f.image, image),
-        instructionLine: f.range.start.line,
+        instructionLine: f.ins.start.line,
       });
     }
   },

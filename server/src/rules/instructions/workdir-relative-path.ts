@@ -19,7 +19,7 @@ interface Fact {
   /** The stage sets its working directory itself (an absolute or variable WORKDIR). */
   fixed: boolean;
   /** Relative WORKDIRs before that. */
-  relative: { range: Range; path: string }[];
+  relative: { range: Range; ins: Range; path: string }[];
 }
 
 export const workdirRelativePath: Rule = {
@@ -43,7 +43,7 @@ export const workdirRelativePath: Rule = {
           fact.fixed = true;
           break;
         }
-        fact.relative.push({ range: ctx.range(w.start, w.end), path: w.value });
+        fact.relative.push({ range: ctx.range(w.start, w.end), ins: ctx.range(ins.start, ins.start), path: w.value });
       }
       if (fact.fixed || fact.relative.length > 0) ctx.fact(fact);
     }
@@ -60,7 +60,7 @@ export const workdirRelativePath: Rule = {
         ctx.report({
           range: r.range,
           message: t('Relative WORKDIR {0} depends on the working directory of the base image: use an absolute path', r.path),
-          instructionLine: r.range.start.line,
+          instructionLine: r.ins.start.line,
         });
       }
     }

@@ -10,6 +10,8 @@ export interface CopyFromFact {
   range: Range;
   /** Its value, unquoted. */
   value: string;
+  /** The instruction's first line (where an ignore comment goes). */
+  ins: Range;
 }
 
 export function recordCopyFrom(ctx: RuleContext): void {
@@ -18,7 +20,7 @@ export function recordCopyFrom(ctx: RuleContext): void {
     if (outer.keyword !== 'COPY') continue;
     for (const f of outer.flags) {
       if (f.name !== 'from' || f.value === null) continue;
-      ctx.fact({ range: ctx.range(f.start, f.end), value: unquoteSource(f.value, ctx.model.escape).value } satisfies CopyFromFact);
+      ctx.fact({ range: ctx.range(f.start, f.end), ins: ctx.range(outer.start, outer.start), value: unquoteSource(f.value, ctx.model.escape).value } satisfies CopyFromFact);
     }
   }
 }

@@ -12,7 +12,7 @@ export interface UserFact {
   /** The stage's FROM. */
   at: Range;
   /** Its last USER (null when it has none). */
-  user: { range: Range; value: string; raw: string } | null;
+  user: { range: Range; ins: Range; value: string; raw: string } | null;
 }
 
 export function recordUsers(ctx: RuleContext): void {
@@ -21,7 +21,7 @@ export function recordUsers(ctx: RuleContext): void {
     for (const ins of body) {
       if (ins.keyword !== 'USER' || ins.args.length === 0) continue;
       const w = word(ins.args[0], ctx.model.escape);
-      user = { range: ctx.range(w.start, w.end), value: w.value, raw: w.raw };
+      user = { range: ctx.range(w.start, w.end), ins: ctx.range(ins.start, ins.start), value: w.value, raw: w.raw };
     }
     ctx.fact({ at: ctx.range(from.start, from.end), user } satisfies UserFact);
   }

@@ -21,7 +21,7 @@ interface Fact {
   compat: boolean;
   /** The stage builds static or musl binaries. */
   static: boolean;
-  copies: { range: Range; from: string; source: string }[];
+  copies: { range: Range; ins: Range; from: string; source: string }[];
 }
 
 /** Images whose default variants are glibc-based and whose outputs are often native code. */
@@ -80,7 +80,7 @@ export const copyFromGlibcIntoAlpine: Rule = {
         for (const s of parts.sources) {
           if (isHeredocSource(s) || NOT_NATIVE.test(s.value.replace(/\/+$/, '')) || DATA_PATH.test(s.value)) continue;
           const at = parts.json ? { start: ins.keywordStart, end: ins.keywordEnd } : s;
-          fact.copies.push({ range: ctx.range(at.start, at.end), from: unquoteSource(flag.value, model.escape).value, source: s.value });
+          fact.copies.push({ range: ctx.range(at.start, at.end), ins: ctx.range(ins.start, ins.start), from: unquoteSource(flag.value, model.escape).value, source: s.value });
         }
       }
     }
@@ -128,7 +128,7 @@ export const copyFromGlibcIntoAlpine: Rule = {
         ctx.report({
           range: c.range,
           message: t('{0} comes from stage {1}, built on the glibc image {2}, into an Alpine (musl) stage: a dynamically linked program fails there with "not found". Build it static (CGO_ENABLED=0, a musl target), build it on Alpine, or apk add gcompat', c.source, source.name ?? String(source.index), image),
-          instructionLine: c.range.start.line,
+          instructionLine: c.ins.start.line,
         });
       }
     }

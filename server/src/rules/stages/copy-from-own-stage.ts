@@ -22,7 +22,7 @@ export const copyFromOwnStage: Rule = {
       if (!own) continue;
       const target = resolveFrom(f.value, ctx.stages);
       if (target.kind !== 'stage' || target.index !== own.index) continue;
-      ctx.report({ range: f.range, message: t('COPY --from={0} names the stage it is in: a stage cannot copy from itself', f.value), instructionLine: f.range.start.line });
+      ctx.report({ range: f.range, message: t('COPY --from={0} names the stage it is in: a stage cannot copy from itself', f.value), instructionLine: f.ins.start.line });
     }
   },
 };

@@ -34,7 +34,7 @@ export const copyFromUnknownStage: Rule = {
       } else {
         continue;
       }
-      ctx.report({ range: f.range, message, instructionLine: f.range.start.line, fixes });
+      ctx.report({ range: f.range, message, instructionLine: f.ins.start.line, fixes });
     }
   },
 };

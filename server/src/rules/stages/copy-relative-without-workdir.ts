@@ -16,7 +16,7 @@ interface Fact {
   /** The stage has a WORKDIR (its later instructions, and stages built on it, know the directory). */
   workdir: boolean;
   /** COPY/ADD to a relative destination before the stage's first WORKDIR. */
-  relative: { range: Range; dest: string; keyword: string }[];
+  relative: { range: Range; ins: Range; dest: string; keyword: string }[];
 }
 
 export const copyRelativeWithoutWorkdir: Rule = {
@@ -39,7 +39,7 @@ export const copyRelativeWithoutWorkdir: Rule = {
         const dest = parts?.dest;
         if (!parts || !dest || dest.value === '' || isAbsolutePath(dest.value) || dest.value.startsWith('$')) continue;
         const at = parts.json ? { start: ins.keywordStart, end: ins.keywordEnd } : dest;
-        fact.relative.push({ range: ctx.range(at.start, at.end), dest: dest.value, keyword: ins.keyword });
+        fact.relative.push({ range: ctx.range(at.start, at.end), ins: ctx.range(ins.start, ins.start), dest: dest.value, keyword: ins.keyword });
       }
       if (fact.workdir || fact.relative.length > 0) ctx.fact(fact);
     }
@@ -55,7 +55,7 @@ export const copyRelativeWithoutWorkdir: Rule = {
         ctx.report({
           range: r.range,
           message: t('{0} to the relative destination {1} before any WORKDIR: it lands in the base image working directory; set WORKDIR first or use an absolute path', r.keyword, r.dest),
-          instructionLine: r.range.start.line,
+          instructionLine: r.ins.start.line,
         });
       }
     }

@@ -10,6 +10,7 @@ import zhCn from './stage-name-duplicate.zh-cn.md';
 
 interface Fact {
   range: Range;
+  ins: Range;
   name: string;
 }
 
@@ -23,7 +24,7 @@ export const stageNameDuplicate: Rule = {
     for (const ins of ctx.model.instructions) {
       if (ins.keyword !== 'FROM') continue;
       const { name } = fromParts(ins, ctx.model.escape);
-      if (name && name.value !== '') ctx.fact({ range: ctx.range(name.start, name.end), name: name.value } satisfies Fact);
+      if (name && name.value !== '') ctx.fact({ range: ctx.range(name.start, name.end), ins: ctx.range(ins.start, ins.start), name: name.value } satisfies Fact);
     }
   },
   checkFile(ctx) {
@@ -31,7 +32,7 @@ export const stageNameDuplicate: Rule = {
     for (const f of ctx.facts as Fact[]) {
       const key = f.name.toLowerCase();
       if (seen.has(key)) {
-        ctx.report({ range: f.range, message: t('Stage name {0} is already used by an earlier stage', f.name), instructionLine: f.range.start.line });
+        ctx.report({ range: f.range, message: t('Stage name {0} is already used by an earlier stage', f.name), instructionLine: f.ins.start.line });
       }
       seen.add(key);
     }

@@ -23,7 +23,7 @@ export const userNonNumeric: Rule = {
     ctx.report({
       range: user.range,
       message: t('USER {0} is a name: the host and Kubernetes runAsNonRoot cannot resolve it; use the numeric UID (for example USER 10001:10001)', user.value),
-      instructionLine: user.range.start.line,
+      instructionLine: user.ins.start.line,
     });
   },
 };

@@ -23,7 +23,7 @@ export const userRootLast: Rule = {
       message: inherited === null
         ? t('The image runs as root: switch to a non-root USER after the steps that need root')
         : t('The final stage inherits USER {0} from stage {1}, so the image runs as root: set a non-root USER in the final stage', user.value, inherited),
-      instructionLine: user.range.start.line,
+      instructionLine: user.ins.start.line,
     });
   },
 };
