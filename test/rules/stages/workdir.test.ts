@@ -22,6 +22,9 @@ describe('workdir-relative-path', () => {
     const text = 'FROM node:22 AS base\nWORKDIR /app\nRUN a\n\nFROM alpine:3.20 AS x\nRUN b\n\nFROM base\nWORKDIR src\n\nFROM alpine:3.20\nWORKDIR src\n';
     assert.deepEqual(words(text, RULE), ['11:src']);
   });
+  it('is silent on scratch, whose directory is always /', () => {
+    expectNone('FROM scratch AS s\nWORKDIR app\nFROM s\nWORKDIR more\n', RULE);
+  });
   it('is silent for absolute, variable and Windows paths', () => {
     expectNone('FROM node:22\nWORKDIR /app\nWORKDIR "/my app"\n', RULE);
     expectNone('FROM node:22\nWORKDIR $HOME\nWORKDIR build\n', RULE);
@@ -46,6 +49,9 @@ describe('copy-relative-without-workdir', () => {
   it('knows a WORKDIR of a stage this one starts from, also in another chunk', () => {
     const text = 'FROM python:3.13 AS base\nWORKDIR /app\nRUN a\n\nFROM base AS dev\nCOPY . .\n\nFROM python:3.13\nCOPY . .\n';
     assert.deepEqual(words(text, RULE), ['8:.']);
+  });
+  it('is silent on scratch', () => {
+    expectNone('FROM scratch\nCOPY app .\n', RULE);
   });
   it('is silent for absolute and variable destinations and heredoc bodies', () => {
     expectNone('FROM python:3.13\nCOPY a /app/\nCOPY a $APP_HOME/\nCOPY ["a", "/x"]\nCOPY <<EOF /etc/motd\nrelative words here\nEOF\n', RULE);

@@ -56,6 +56,8 @@ export const workdirRelativePath: Rule = {
       const st = stageAt(ctx.stages, f.at.start.line);
       // An earlier stage this one starts from set the directory: the relative path is defined.
       if (st && lineage(ctx.stages, st).slice(1).some((a) => byLine.get(a.line)?.fixed)) continue;
+      // `scratch` has no configuration: its working directory is always `/`.
+      if (st && st.inherited.image === 'scratch') continue;
       for (const r of f.relative) {
         ctx.report({
           range: r.range,

@@ -51,6 +51,8 @@ export const copyRelativeWithoutWorkdir: Rule = {
       if (f.relative.length === 0) continue;
       const st = stageAt(ctx.stages, f.at.start.line);
       if (st && lineage(ctx.stages, st).slice(1).some((a) => byLine.get(a.line)?.workdir)) continue;
+      // `scratch` has no configuration: its working directory is always `/`.
+      if (st && st.inherited.image === 'scratch') continue;
       for (const r of f.relative) {
         ctx.report({
           range: r.range,
