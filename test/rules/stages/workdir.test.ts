@@ -50,6 +50,9 @@ describe('copy-relative-without-workdir', () => {
     const text = 'FROM python:3.13 AS base\nWORKDIR /app\nRUN a\n\nFROM base AS dev\nCOPY . .\n\nFROM python:3.13\nCOPY . .\n';
     assert.deepEqual(words(text, RULE), ['8:.']);
   });
+  it('is silent for ONBUILD COPY (it runs in another build, hadolint #573)', () => {
+    expectNone('FROM python:3.13\nONBUILD WORKDIR /usr/src/app\nONBUILD COPY requirements.txt .\n', RULE);
+  });
   it('is silent on scratch', () => {
     expectNone('FROM scratch\nCOPY app .\n', RULE);
   });
