@@ -93,6 +93,7 @@ const TRICKY: Record<string, string> = {
     'CMD ["run"]',
     '',
   ].join('\n'),
+  'global ARG defaults (first chunk) read by FROM lines of later chunks': 'ARG V=latest\nARG B=alpine\nARG T=${B}:3.20\nFROM ruby:${V}\nRUN a\nFROM ${B} AS b\nRUN b\nFROM $T\nCOPY --from=b /x /y\n',
   'the final stage inherits USER root through FROM <stage> defined two chunks up': 'FROM alpine:3.20 AS base\nUSER root\nRUN a\nFROM alpine:3.20\nRUN b\nFROM base\nRUN c\n',
   'CRLF': 'FROM alpine\r\nRUN echo a\r\nRUN echo b\r\nFROM alpine\r\nADD x /x\r\n',
   'from in lower case and indented': 'from alpine\nrun echo a\n  from alpine\nrun echo b\nrun echo c\n',
