@@ -61,6 +61,7 @@ describe('archive-copied-then-extracted', () => {
   });
   it('is silent where ADD would not do the same', () => {
     expectNone('FROM alpine\nCOPY app.zip /tmp/\nRUN unzip /tmp/app.zip\n', RULE);
+    expectNone('FROM alpine\nCOPY app.tar.lz /tmp/\nRUN tar --lzip -xf /tmp/app.tar.lz\n', RULE);
     expectNone('FROM alpine\nCOPY a.tar.gz /tmp/\nRUN tar -xzf /tmp/a.tar.gz --strip-components=1 -C /opt\n', RULE);
     expectNone('FROM alpine\nCOPY a.tar.gz /tmp/\nRUN tar -xzf /tmp/a.tar.gz app/bin\n', RULE);
     expectNone('FROM alpine\nCOPY a.tar.gz /tmp/\nRUN tar -tzf /tmp/a.tar.gz\n', RULE);

@@ -10,8 +10,8 @@ import { copyParts, isHeredocSource } from './_words';
 import en from './archive-copied-then-extracted.md';
 import zhCn from './archive-copied-then-extracted.zh-cn.md';
 
-/** Names of tar archives ADD unpacks (plain or compressed tar). */
-const TAR = /\.(?:tar|tgz|taz|tbz|tbz2|tb2|txz|tlz|tzst|tar\.(?:gz|bz2|xz|lz|lzma|z|zst|zstd))$/i;
+/** Names of tar archives ADD unpacks: plain, gzip, bzip2, xz or zstd (not lzip, lzma or compress). */
+const TAR = /\.(?:tar|tgz|tbz|tbz2|tb2|txz|tzst|tar\.(?:gz|bz2|xz|zst|zstd))$/i;
 /** tar options that take a value (short and long). */
 const TAR_VALUES = new Set(['-f', '--file', '-C', '--directory', '-T', '--files-from', '-X', '--exclude-from', '-b', '--blocking-factor', '-H', '--format', '-I', '--use-compress-program', '--owner', '--group', '--mode', '-N', '--newer', '--after-date', '-g', '--listed-incremental', '-K', '--starting-file', '-V', '--label', '--exclude', '--transform', '--xform', '--strip-components', '--wildcards-match-slash']);
 /** Options that make the extraction something ADD cannot do (a subset, renamed or filtered paths, to stdout). */
