@@ -35,7 +35,7 @@ describe('cli', () => {
   });
 
   it('exits 1 when an error is found, 2 on bad usage with a clear message', () => {
-    assert.equal(run(['-'], 'FROM alpine\nRUNN x\n').code, 1);
+    assert.equal(run(['-'], 'FROM alpine:3.20\nRUNN x\n').code, 1);
     const bad = run(['--format', 'xml']);
     assert.equal(bad.code, 2);
     assert.match(bad.err, /--format must be tty or json/);
@@ -51,7 +51,7 @@ describe('cli', () => {
   });
 
   it('prints JSON with related codes and fix availability', () => {
-    const r = run(['--format', 'json', '-'], 'FROM alpine\nADD a /a\n');
+    const r = run(['--format', 'json', '-'], 'FROM alpine:3.20\nADD a /a\n');
     const out = JSON.parse(r.out);
     assert.deepEqual(out, [{
       file: '<stdin>', line: 2, column: 1, endLine: 2, endColumn: 4, severity: 'warning', rule: 'add-instead-of-copy',
@@ -61,18 +61,18 @@ describe('cli', () => {
   });
 
   it('--rule changes severities', () => {
-    const r = run(['--rule', 'add-instead-of-copy=error', '-'], 'FROM alpine\nADD a /a\n');
+    const r = run(['--rule', 'add-instead-of-copy=error', '-'], 'FROM alpine:3.20\nADD a /a\n');
     assert.equal(r.code, 1);
-    assert.equal(run(['--rule', 'add-instead-of-copy=off', '-'], 'FROM alpine\nADD a /a\n').out.trim(), '0 problem(s) in 1 file(s)');
+    assert.equal(run(['--rule', 'add-instead-of-copy=off', '-'], 'FROM alpine:3.20\nADD a /a\n').out.trim(), '0 problem(s) in 1 file(s)');
   });
 
   it('--fix rewrites files in place, atomically, to a fixed point, keeping CRLF and the mode', () => {
-    const file = tmpFile('FROM alpine\r\nRUN apk add curl=8.9.1-r2\r\nRUN echo hi\r\nADD app.py /app/\r\n');
+    const file = tmpFile('FROM alpine:3.20\r\nRUN apk add curl=8.9.1-r2\r\nRUN echo hi\r\nADD app.py /app/\r\n');
     fs.chmodSync(file, 0o640);
     // app.py is not beside it: copy-source-missing would report it.
     const r = run(['--fix', '--rule', 'copy-source-missing=off', file]);
     assert.equal(r.code, 0, r.err);
-    assert.equal(fs.readFileSync(file, 'utf8'), 'FROM alpine\r\nRUN apk add --no-cache curl=8.9.1-r2 && \\\r\n    echo hi\r\nCOPY app.py /app/\r\n');
+    assert.equal(fs.readFileSync(file, 'utf8'), 'FROM alpine:3.20\r\nRUN apk add --no-cache curl=8.9.1-r2 && \\\r\n    echo hi\r\nCOPY app.py /app/\r\n');
     assert.equal(fs.statSync(file).mode & 0o777, 0o640);
     assert.deepEqual(fs.readdirSync(path.dirname(file)), ['Dockerfile'], 'no temporary file left');
     assert.match(r.out, /0 problem\(s\) in 1 file\(s\); 3 fix\(es\) applied/);
@@ -82,30 +82,30 @@ describe('cli', () => {
   });
 
   it('--fix leaves unsafe fixes alone unless --unsafe-fixes', () => {
-    const file = tmpFile("FROM alpine\nCMD ['a']\n");
+    const file = tmpFile("FROM alpine:3.20\nCMD ['a']\n");
     assert.equal(run(['--fix', file]).code, 1);
-    assert.equal(fs.readFileSync(file, 'utf8'), "FROM alpine\nCMD ['a']\n");
+    assert.equal(fs.readFileSync(file, 'utf8'), "FROM alpine:3.20\nCMD ['a']\n");
     assert.equal(run(['--fix', '--unsafe-fixes', file]).code, 0);
-    assert.equal(fs.readFileSync(file, 'utf8'), 'FROM alpine\nCMD ["a"]\n');
+    assert.equal(fs.readFileSync(file, 'utf8'), 'FROM alpine:3.20\nCMD ["a"]\n');
   });
 
   it('--fix - writes the fixed text to stdout and the report to stderr', () => {
-    const r = run(['--fix', '-'], 'FROM alpine\nADD a /a\n');
-    assert.equal(r.out, 'FROM alpine\nCOPY a /a\n');
+    const r = run(['--fix', '-'], 'FROM alpine:3.20\nADD a /a\n');
+    assert.equal(r.out, 'FROM alpine:3.20\nCOPY a /a\n');
     assert.match(r.err, /1 fix\(es\) applied/);
   });
 
   it('searches folders for Dockerfiles', () => {
-    const file = tmpFile('FROM alpine\nADD a /a\n', 'api.dockerfile');
+    const file = tmpFile('FROM alpine:3.20\nADD a /a\n', 'api.dockerfile');
     fs.writeFileSync(path.join(path.dirname(file), 'README.md'), 'ADD a /a\n');
     fs.mkdirSync(path.join(path.dirname(file), 'sub'));
-    fs.writeFileSync(path.join(path.dirname(file), 'sub', 'Containerfile'), 'FROM alpine\nADD b /b\n');
+    fs.writeFileSync(path.join(path.dirname(file), 'sub', 'Containerfile'), 'FROM alpine:3.20\nADD b /b\n');
     const r = run(['--rule', 'copy-source-missing=off', path.dirname(file)]);
     assert.match(r.out, /2 problem\(s\) in 2 file\(s\)/);
   });
 
   it('speaks Chinese under a Chinese LANG', () => {
-    const r = run(['-'], 'FROM alpine\nADD a /a\n', { LANG: 'zh_CN.UTF-8' });
+    const r = run(['-'], 'FROM alpine:3.20\nADD a /a\n', { LANG: 'zh_CN.UTF-8' });
     assert.match(r.out, /复制文件和目录请使用 COPY 而不是 ADD/);
   });
   it('--context sets the build context for the COPY source checks', () => {

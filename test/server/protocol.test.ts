@@ -78,16 +78,16 @@ describe('language server protocol', () => {
 
   it('ignore comments: for the instruction above it, for the file after the directives', async () => {
     const uri = 'file:///work/ignore/Dockerfile';
-    const text = '# syntax=docker/dockerfile:1\nFROM alpine\nADD a /a\n';
+    const text = '# syntax=docker/dockerfile:1\nFROM alpine:3.20\nADD a /a\n';
     const { diagnostics } = await lsp.open(uri, text);
     const actions = await lsp.codeActions(uri, [byCode(diagnostics, 'add-instead-of-copy')]);
     const forInstruction = actions.find((a) => /instruction/.test(a.title))!;
     const forFile = actions.find((a) => /file/.test(a.title))!;
     const one = applyEdits(text, forInstruction.edit!.changes[uri]);
-    assert.equal(one, '# syntax=docker/dockerfile:1\nFROM alpine\n# dockerfile-doctor ignore=add-instead-of-copy\nADD a /a\n');
+    assert.equal(one, '# syntax=docker/dockerfile:1\nFROM alpine:3.20\n# dockerfile-doctor ignore=add-instead-of-copy\nADD a /a\n');
     assert.deepEqual((await lsp.change(uri, one))!.diagnostics, []);
     const all = applyEdits(text, forFile.edit!.changes[uri]);
-    assert.equal(all, '# syntax=docker/dockerfile:1\n# dockerfile-doctor global ignore=add-instead-of-copy\nFROM alpine\nADD a /a\n');
+    assert.equal(all, '# syntax=docker/dockerfile:1\n# dockerfile-doctor global ignore=add-instead-of-copy\nFROM alpine:3.20\nADD a /a\n');
     assert.deepEqual((await lsp.change(uri, all))!.diagnostics, []);
     await lsp.close(uri);
   });
@@ -206,7 +206,7 @@ describe('language server: the build context of files in a workspace folder', ()
 
   it('reports missing and ignored COPY sources, and re-checks when files change', async () => {
     const uri = pathToFileURL(path.join(root, 'Dockerfile')).href;
-    const { diagnostics } = await lsp.open(uri, 'FROM alpine\nCOPY app.py /app/\nCOPY secret.txt /s\n');
+    const { diagnostics } = await lsp.open(uri, 'FROM alpine:3.20\nCOPY app.py /app/\nCOPY secret.txt /s\n');
     assert.deepEqual(diagnostics.map((d) => d.code).sort(), ['copy-ignored-file', 'copy-source-missing']);
     fs.writeFileSync(path.join(root, 'app.py'), '');
     const again = lsp.waitFor(uri, (p) => !p.diagnostics.some((d) => d.code === 'copy-source-missing'));
@@ -216,7 +216,7 @@ describe('language server: the build context of files in a workspace folder', ()
 
   it('hints at the workspace folder as the context, and follows dockerfileDoctor.buildContext', async () => {
     const uri = pathToFileURL(path.join(root, 'docker', 'Dockerfile')).href;
-    const { diagnostics } = await lsp.open(uri, 'FROM alpine\nCOPY package.json /app/\n');
+    const { diagnostics } = await lsp.open(uri, 'FROM alpine:3.20\nCOPY package.json /app/\n');
     assert.deepEqual(diagnostics.map((d) => d.code), ['build-context-mismatch']);
     lsp.settings = { buildContext: '${workspaceFolder}' };
     const clean = lsp.waitFor(uri, (p) => p.diagnostics.length === 0);

@@ -133,7 +133,8 @@ function variableHover(model: DockerfileModel, index: number, offset: number, te
 
 function ruleDoc(rule: Rule): string {
   const codes = [rule.related.hadolint, rule.related.buildkit].filter(Boolean).join(', ');
-  return `**${rule.id}**${codes ? ` (${codes})` : ''} — ${t(rule.description)}\n\n[${t('Rule documentation')}](${docsUrl(rule)})`;
+  const buildkit = rule.related.buildkit ? ` · [BuildKit ${rule.related.buildkit}](${buildkitCheckUrl(rule.related.buildkit)})` : '';
+  return `**${rule.id}**${codes ? ` (${codes})` : ''} — ${t(rule.description)}\n\n[${t('Rule documentation')}](${docsUrl(rule)})${buildkit}`;
 }
 
 function commentHover(model: DockerfileModel, line: number, raw: string, character: number, at: At): Hover | null {

@@ -58,6 +58,11 @@ export interface ScriptAnalysis {
   comments: { start: number; end: number }[];
   /** A bare `NAME=value`, `export`/`declare`/`local`/`readonly`/`unset` in the main shell. */
   assignsVariable: boolean;
+  /**
+   * Variables the script sets for itself, not for one command: `X=1`, `export X=1`, `declare X=1`
+   * (in subshells too); `value` null when not literal.
+   */
+  assignments: { name: string; value: string | null; exported: boolean }[];
   /** The parse has ERROR or MISSING nodes. */
   hasError: boolean;
   /**
@@ -155,7 +160,7 @@ export function analyzeScript(script: string): ScriptAnalysis {
 }
 
 const EMPTY: ScriptAnalysis = {
-  commands: [], comments: [], assignsVariable: false, hasError: false, singleStatement: true, topLevelOr: false,
+  commands: [], comments: [], assignments: [], assignsVariable: false, hasError: false, singleStatement: true, topLevelOr: false,
   flat: false, setsErrexit: false, definesFunction: false, skipped: true, pipelines: [], expansions: [], backgroundJobs: [], exports: [],
 };
 
@@ -214,7 +219,7 @@ function analyzeUncached(script: string): ScriptAnalysis {
   try {
     const root = tree.rootNode;
     const out: ScriptAnalysis = {
-      commands: [], comments: [], assignsVariable: false, hasError: root.hasError, singleStatement: true, topLevelOr: false,
+      commands: [], comments: [], assignments: [], assignsVariable: false, hasError: root.hasError, singleStatement: true, topLevelOr: false,
       flat: false, setsErrexit: false, definesFunction: false, skipped: false, pipelines: [], expansions: [], backgroundJobs: [], exports: [],
     };
     // The script's statements: named children of the program other than comments.
@@ -293,6 +298,11 @@ function walk(root: Node, out: ScriptAnalysis): void {
     }
     if (type === 'variable_assignment' || type === 'variable_assignments') {
       if (mainShell && parent && parent.type !== 'command' && parent.type !== 'declaration_command') out.assignsVariable = true;
+    }
+    if (type === 'variable_assignment' && parent && parent.type !== 'command') {
+      const n = node.childForFieldName('name');
+      const v = node.childForFieldName('value');
+      if (n) out.assignments.push({ name: n.text, value: v ? literal(v) : '', exported: parent.type === 'declaration_command' });
     }
     if ((type === 'declaration_command' || type === 'unset_command') && mainShell) out.assignsVariable = true;
     if (type === 'declaration_command' && mainShell && node.firstChild?.type === 'export') {

@@ -48,18 +48,18 @@ describe('.dockerignore patterns', () => {
 describe('copy-ignored-file', () => {
   before(() => ready);
   it('reports a COPY/ADD source excluded by .dockerignore, naming the pattern', () => {
-    const root = workspace({ 'Dockerfile': 'FROM alpine\nCOPY build/app /app\nADD "prod.env" /x\nCOPY src /src\nCOPY --from=b build /b\nCOPY $X /y\n', '.dockerignore': 'build\n*.env\n', 'build/app': '', 'src/a': '', 'prod.env': '' });
+    const root = workspace({ 'Dockerfile': 'FROM alpine:3.20\nCOPY build/app /app\nADD "prod.env" /x\nCOPY src /src\nCOPY --from=b build /b\nCOPY $X /y\n', '.dockerignore': 'build\n*.env\n', 'build/app': '', 'src/a': '', 'prod.env': '' });
     const found = lintAt(root, 'Dockerfile', undefined, 'copy-ignored-file');
     assert.deepEqual(found.map((f) => `${f.range.start.line}:${f.range.start.character}`), ['1:5', '2:4']);
     assert.match(found[0].message, /Attempting to Copy file "build\/app" that is excluded by \.dockerignore \(pattern "build"/);
     assert.match(found[1].message, /Attempting to Add file "prod\.env"/);
   });
   it('prefers <Dockerfile>.dockerignore beside the Dockerfile', () => {
-    const root = workspace({ 'api.Dockerfile': 'FROM alpine\nCOPY a /a\nCOPY b /b\n', 'api.Dockerfile.dockerignore': 'a\n', '.dockerignore': 'b\n', a: '', b: '' });
+    const root = workspace({ 'api.Dockerfile': 'FROM alpine:3.20\nCOPY a /a\nCOPY b /b\n', 'api.Dockerfile.dockerignore': 'a\n', '.dockerignore': 'b\n', a: '', b: '' });
     assert.deepEqual(lintAt(root, 'api.Dockerfile', undefined, 'copy-ignored-file').map((f) => f.range.start.line), [1]);
   });
   it('is silent without a context (untitled, outside the workspace)', () => {
-    const found = new Linter().lint('FROM alpine\nCOPY build /b\n').filter((f) => f.ruleId === 'copy-ignored-file');
+    const found = new Linter().lint('FROM alpine:3.20\nCOPY build /b\n').filter((f) => f.ruleId === 'copy-ignored-file');
     assert.deepEqual(found, []);
     assert.equal(resolveContext('/elsewhere/Dockerfile', undefined, ['/work/ws']), undefined);
   });
@@ -68,14 +68,14 @@ describe('copy-ignored-file', () => {
 describe('copy-source-missing and build-context-mismatch', () => {
   before(() => ready);
   it('warns about a literal source missing from the context', () => {
-    const root = workspace({ 'Dockerfile': 'FROM alpine\nCOPY app.py requirements.txt /app/\nCOPY *.md /docs/\nCOPY --from=x /nope /n\nADD https://example.com/x /x\n', 'app.py': '' });
+    const root = workspace({ 'Dockerfile': 'FROM alpine:3.20\nCOPY app.py requirements.txt /app/\nCOPY *.md /docs/\nCOPY --from=x /nope /n\nADD https://example.com/x /x\n', 'app.py': '' });
     const found = lintAt(root, 'Dockerfile', undefined, 'copy-source-missing');
     assert.equal(found.length, 1);
     assert.match(found[0].message, /"requirements\.txt" is not in the build context/);
     assert.equal(found[0].range.start.character, 12);
   });
   it('hints that the context is the workspace root when the sources are there', () => {
-    const root = workspace({ 'docker/Dockerfile': 'FROM alpine\nCOPY package.json /app/\nCOPY src /app/src\n', 'package.json': '{}', 'src/index.js': '' });
+    const root = workspace({ 'docker/Dockerfile': 'FROM alpine:3.20\nCOPY package.json /app/\nCOPY src /app/src\n', 'package.json': '{}', 'src/index.js': '' });
     assert.deepEqual(lintAt(root, 'docker/Dockerfile', undefined, 'copy-source-missing'), []);
     const hint = lintAt(root, 'docker/Dockerfile', undefined, 'build-context-mismatch');
     assert.equal(hint.length, 1);
@@ -86,12 +86,12 @@ describe('copy-source-missing and build-context-mismatch', () => {
     assert.deepEqual(lintAt(root, 'docker/Dockerfile', '.'), []);
   });
   it('a source excluded by .dockerignore is copy-ignored-file only', () => {
-    const root = workspace({ 'Dockerfile': 'FROM alpine\nCOPY secret.txt /s\n', '.dockerignore': 'secret.txt\n' });
+    const root = workspace({ 'Dockerfile': 'FROM alpine:3.20\nCOPY secret.txt /s\n', '.dockerignore': 'secret.txt\n' });
     const found = lintAt(root, 'Dockerfile');
     assert.deepEqual(found.map((f) => f.ruleId), ['copy-ignored-file']);
   });
   it('reads the disk again after clearContextCache', () => {
-    const root = workspace({ 'Dockerfile': 'FROM alpine\nCOPY later.txt /x\n' });
+    const root = workspace({ 'Dockerfile': 'FROM alpine:3.20\nCOPY later.txt /x\n' });
     assert.equal(lintAt(root, 'Dockerfile', undefined, 'copy-source-missing').length, 1);
     fs.writeFileSync(path.join(root, 'later.txt'), '');
     assert.equal(lintAt(root, 'Dockerfile', undefined, 'copy-source-missing').length, 0);
