@@ -53,12 +53,22 @@ export function topDirectives(model: DockerfileModel): DirectiveLine[] {
   return out;
 }
 
-/** Comment lines after the block that would be directives at the top. */
+/**
+ * Comment lines after the block that would be directives at the top (read from the text: only
+ * lines outside every instruction, so heredoc bodies and continued lines are not looked at).
+ */
 export function lateDirectives(model: DockerfileModel, topCount: number): DirectiveLine[] {
   const out: DirectiveLine[] = [];
-  for (const c of model.comments) {
-    if (c.line < topCount) continue;
-    const d = readLine(model, c.line);
+  const ins = model.instructions;
+  let k = 0;
+  for (let l = topCount; l < model.lines.lineCount; l++) {
+    while (k < ins.length && ins[k].endLine < l) k++;
+    if (k < ins.length && ins[k].startLine <= l) continue;
+    const start = model.lines.starts[l];
+    let i = start;
+    while (model.text.charCodeAt(i) === 32 || model.text.charCodeAt(i) === 9) i++;
+    if (model.text.charCodeAt(i) !== 35) continue; // #
+    const d = readLine(model, l);
     if (d && DIRECTIVE_NAMES.has(d.name)) out.push(d);
   }
   return out;

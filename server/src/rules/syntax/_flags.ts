@@ -93,10 +93,23 @@ export interface ScannedFlag {
  * Docker's logical line (continuations joined). Stops at the first word that is not a flag.
  */
 export function scanFlags(model: DockerfileModel, ins: InstructionInfo): ScannedFlag[] {
+  // Four rules read the flags of every instruction: read them once per parse.
+  let flags = scanned.get(ins);
+  if (!flags) scanned.set(ins, (flags = readFlags(model, ins)));
+  return flags;
+}
+
+const scanned = new WeakMap<InstructionInfo, ScannedFlag[]>();
+
+function readFlags(model: DockerfileModel, ins: InstructionInfo): ScannedFlag[] {
   const from = ins.keywordEnd;
   // Flags come first: looking at the instruction's first 4 KB of text is enough and keeps a
   // huge RUN cheap.
   const to = Math.min(ins.end, from + 4096);
+  // No flag: nothing to join (the common case).
+  let first = from;
+  while (first < to && (model.text.charCodeAt(first) === 32 || model.text.charCodeAt(first) === 9)) first++;
+  if (first >= to || (model.text.charCodeAt(first) !== 45 && model.text[first] !== model.escape)) return [];
   const logical = joinLogical(model.text, from, to, model.escape);
   const s = logical.text;
   const at = (i: number) => mapLogical(logical, i);
@@ -164,6 +177,28 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12;
 }
 
+export interface FlaggedInstruction {
+  ins: InstructionInfo;
+  /** The flags it accepts; undefined when BuildKit ignores its flags. */
+  specs: readonly FlagSpec[] | undefined;
+  flags: ScannedFlag[];
+}
+
+const flaggedCache = new WeakMap<DockerfileModel, FlaggedInstruction[]>();
+
+/** The instructions (and ONBUILD triggers) that have flags, read once per parse for every flag rule. */
+export function flaggedInstructions(model: DockerfileModel): FlaggedInstruction[] {
+  let list = flaggedCache.get(model);
+  if (list) return list;
+  list = [];
+  for (const ins of flagTargets(model)) {
+    const flags = scanFlags(model, ins);
+    if (flags.length > 0) list.push({ ins, specs: flagsOf(model, ins), flags });
+  }
+  flaggedCache.set(model, list);
+  return list;
+}
+
 /** The instruction whose flags a rule should read: the trigger of an ONBUILD, else itself. */
 export function flagTargets(model: DockerfileModel): InstructionInfo[] {
   const out: InstructionInfo[] = [];
@@ -210,22 +245,22 @@ export function editDistance(a: string, b: string, max = 3): number {
 
 /**
  * The closest of `candidates` to `word` (case-insensitive), when it is close enough to be a
- * typo: as BuildKit's suggestions, a distance of at most a third of the word (min 1), or a
+ * typo: a distance of at most 2 (1 for words of up to three letters; a third of longer words), or a
  * candidate the word is a prefix of (`--keep-git` → `--keep-git-dir`).
  */
 export function closest(word: string, candidates: readonly string[]): string | undefined {
   const w = word.toLowerCase();
   let best: string | undefined;
   let bestD = Infinity;
-  const limit = Math.max(1, Math.floor(w.length / 3));
+  const limit = w.length <= 3 ? 1 : Math.max(2, Math.floor(w.length / 3));
   for (const c of candidates) {
-    const d = editDistance(w, c, limit);
+    const d = editDistance(w, c.toLowerCase(), limit);
     if (d <= limit && d < bestD) {
       best = c;
       bestD = d;
     }
   }
-  if (best === undefined && w.length >= 3) best = candidates.find((c) => c.startsWith(w));
+  if (best === undefined && w.length >= 3) best = candidates.find((c) => c.toLowerCase().startsWith(w));
   return best;
 }
 

@@ -26,7 +26,7 @@ export const directiveInvalid: Rule = {
       }
       seen.add(d.name);
       if (d.name === 'escape' && d.value !== '\\' && d.value !== '`') {
-        report({ start: d.valueStart, end: d.valueEnd, message: t('Invalid escape character "{0}": use \\ or `', d.value) });
+        report({ start: d.valueStart, end: d.valueEnd, message: t('Invalid escape character "{0}": use {1} or {2}', d.value, '\\', '`') });
       } else if (d.name === 'syntax' && !d.value.includes('$')) {
         const p = referenceProblem(d.value);
         if (p) report({ start: d.valueStart, end: d.valueEnd, message: t('The syntax directive needs an image reference, e.g. docker/dockerfile:1 ("{0}" is not one)', d.value) });

@@ -20,6 +20,7 @@ export const extraArguments: Rule = {
   fixSummary: '`AS` before the stage name (unsafe)',
   check({ model, report }) {
     for (const ins of model.instructions) {
+      if (ins.keyword !== 'FROM' && ins.keyword !== 'HEALTHCHECK' && ins.keyword !== 'STOPSIGNAL' && ins.keyword !== 'USER') continue;
       const args = plainArgs(ins);
       const rest = (from: number) => ({ start: args[from].start, end: args[args.length - 1].end });
       switch (ins.keyword) {

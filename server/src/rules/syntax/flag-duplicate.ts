@@ -5,7 +5,7 @@
  */
 import { t } from '../../l10n';
 import type { Rule } from '../types';
-import { flagsOf, flagTargets, scanFlags } from './_flags';
+import { flaggedInstructions } from './_flags';
 import en from './flag-duplicate.md';
 import zhCn from './flag-duplicate.zh-cn.md';
 
@@ -16,11 +16,10 @@ export const flagDuplicate: Rule = {
   description: 'Flag given twice',
   docs: { en, 'zh-cn': zhCn },
   check({ model, report }) {
-    for (const ins of flagTargets(model)) {
-      const specs = flagsOf(model, ins);
+    for (const { specs, flags } of flaggedInstructions(model)) {
       if (!specs || specs.length === 0) continue;
       const seen = new Set<string>();
-      for (const f of scanFlags(model, ins)) {
+      for (const f of flags) {
         const spec = specs.find((s) => s.name === f.name);
         if (!spec || spec.kind === 'strings') continue;
         if (seen.has(f.name)) {

@@ -5,7 +5,7 @@
  */
 import { t } from '../../l10n';
 import type { Fix, Rule } from '../types';
-import { closest, flagsOf, flagTargets, scanFlags } from './_flags';
+import { closest, flaggedInstructions } from './_flags';
 import en from './flag-unknown.md';
 import zhCn from './flag-unknown.zh-cn.md';
 
@@ -17,11 +17,10 @@ export const flagUnknown: Rule = {
   docs: { en, 'zh-cn': zhCn },
   fixSummary: 'closest flag (unsafe)',
   check({ model, report }) {
-    for (const ins of flagTargets(model)) {
-      const specs = flagsOf(model, ins);
+    for (const { ins, specs, flags } of flaggedInstructions(model)) {
       if (!specs) continue;
       const names = specs.map((s) => s.name);
-      for (const f of scanFlags(model, ins)) {
+      for (const f of flags) {
         if (names.includes(f.name)) continue;
         const start = f.start;
         const end = f.nameEnd > f.start ? f.nameEnd : f.end;

@@ -7,7 +7,7 @@
  */
 import { t } from '../../l10n';
 import type { Fix, Rule } from '../types';
-import { badDurationUnit, closest, flagsOf, flagTargets, parseGoDuration, scanFlags, type FlagSpec, type ScannedFlag } from './_flags';
+import { badDurationUnit, closest, parseGoDuration, type FlagSpec, type ScannedFlag, flaggedInstructions } from './_flags';
 import en from './flag-value-invalid.md';
 import zhCn from './flag-value-invalid.zh-cn.md';
 
@@ -79,10 +79,9 @@ export const flagValueInvalid: Rule = {
   docs: { en, 'zh-cn': zhCn },
   fixSummary: 'closest value (unsafe)',
   check({ model, report }) {
-    for (const ins of flagTargets(model)) {
-      const specs = flagsOf(model, ins);
+    for (const { specs, flags } of flaggedInstructions(model)) {
       if (!specs || specs.length === 0) continue;
-      for (const f of scanFlags(model, ins)) {
+      for (const f of flags) {
         const spec = specs.find((s) => s.name === f.name);
         if (!spec) continue;
         const message = problem(spec, f);

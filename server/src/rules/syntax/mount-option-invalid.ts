@@ -8,7 +8,7 @@
 import { t } from '../../l10n';
 import type { Fix, Rule } from '../types';
 import {
-  closest, flagTargets, isGoBool, isRamSize, MOUNT_OPTION_BY_NAME, MOUNT_OPTIONS, MOUNT_TYPES, mountFields, scanFlags,
+  closest, flaggedInstructions, isGoBool, isRamSize, MOUNT_OPTION_BY_NAME, MOUNT_OPTIONS, MOUNT_TYPES, mountFields,
   type MountField, type MountType,
 } from './_flags';
 import en from './mount-option-invalid.md';
@@ -27,10 +27,14 @@ export const mountOptionInvalid: Rule = {
   check({ model, report }) {
     const fix = (title: string, start: number, end: number, newText: string): Fix[] =>
       model.text.slice(start, end).includes('"') || model.text.slice(start, end).includes('\\') ? [] : [{ title, edits: [{ start, end, newText }], safety: 'unsafe' }];
-    for (const ins of flagTargets(model)) {
+    for (const { ins, flags } of flaggedInstructions(model)) {
       if (ins.keyword !== 'RUN') continue;
-      for (const f of scanFlags(model, ins)) {
+      for (const f of flags) {
         if (f.name !== 'mount' || f.value === null) continue;
+        if (f.value === '') {
+          report({ start: f.start, end: f.end, message: t('--mount= needs options, e.g. --mount=type=cache,target=/root/.cache') });
+          continue;
+        }
         const fields = mountFields(f);
         if (!fields) {
           report({ start: f.valueStart, end: f.valueEnd, message: t('--mount: unbalanced double quote in the option list') });
@@ -46,6 +50,10 @@ export const mountOptionInvalid: Rule = {
           if (!spec) {
             if (field.key === '' && v === null) {
               report({ start: field.start, end: Math.max(field.end, field.start + 1), message: t('--mount: empty option (a stray comma)') });
+              continue;
+            }
+            if (v === null && !closest(field.key, ALL_KEYS)) {
+              report({ start: field.start, end: field.end, message: t('--mount: invalid field "{0}": options are key=value (a value with commas needs the whole field in escaped quotes)', field.key) });
               continue;
             }
             const guess = closest(field.key, ALL_KEYS);
