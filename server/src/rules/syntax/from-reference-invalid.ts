@@ -18,12 +18,14 @@ export const fromReferenceInvalid: Rule = {
   description: 'Invalid image reference in FROM',
   docs: { en, 'zh-cn': zhCn },
   fixSummary: 'lower-case repository (unsafe)',
-  check({ model, report }) {
-    const stageNames = new Set(model.fileStages.map((s) => s.name).filter((n): n is string => !!n));
+  check({ model, report, stageOf }) {
     for (const ins of model.instructions) {
       if (ins.keyword !== 'FROM') continue;
       const image = plainArgs(ins)[0];
-      if (!image || image.value.includes('$') || stageNames.has(image.value.toLowerCase()) || image.value === 'scratch') continue;
+      if (!image || image.value.includes('$') || image.value === 'scratch') continue;
+      // `FROM <earlier stage>` (matched case-insensitively): what it inherits is that stage's.
+      const view = stageOf(ins);
+      if (view && (view.inherited.image !== view.from || view.inherited.shell !== null)) continue;
       // The word as written: references never contain quotes or escapes, so offsets match.
       const raw = model.text.slice(image.start, image.end);
       if (raw !== image.value) continue;
