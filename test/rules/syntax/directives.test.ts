@@ -18,7 +18,7 @@ describe('syntax: parser directives', () => {
     assert.deepEqual(marks('# SYNTAX=a\n# syntax=b\nFROM alpine\n', 'directive-invalid'), ['syntax=b']);
   });
   it('directive-invalid: valid blocks (BOM, CRLF, spacing, case)', () => {
-    expectNone('\ufeff# syntax=docker/dockerfile:1.7-labs\r\n#escape = `\r\n# check=skip=all;error=true;experimental=all\r\nFROM alpine\r\n', 'directive-invalid');
+    expectNone('\ufeff# syntax=docker/dockerfile:1.7-labs\r\n#escape = `\r\n# check=skip=JSONArgsRecommended,StageNameCasing;error=true;experimental=all\r\nFROM alpine\r\n', 'directive-invalid');
     expectNone('# syntax = docker.io/docker/dockerfile:1@sha256:ac85f380a63b13dfcefa89046420e1781752bab202122f8f50032edf31be0021\nFROM alpine\n', 'directive-invalid');
   });
 

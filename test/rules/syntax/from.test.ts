@@ -18,6 +18,8 @@ describe('syntax: FROM, stage names and argument counts', () => {
     assert.deepEqual(marks('FROM alpine@sha256:abc\n', 'from-reference-invalid'), ['sha256:abc']);
     assert.deepEqual(marks('FROM my_registry.io:5000x/app\n', 'from-reference-invalid'), ['my_registry.io:5000x']);
     assert.deepEqual(marks('FROM a//b\n', 'from-reference-invalid'), ['/']);
+    assert.match(findingsOf('FROM :latest\n', 'from-reference-invalid')[0].message, /repository name is missing/);
+    assert.deepEqual(marks('FROM alpine:3.19:x\nFROM alpine@\n', 'from-reference-invalid'), ['3.19:x', 'alpine@']);
   });
   it('from-reference-invalid: valid references, variables, stages, scratch', () => {
     expectNone([

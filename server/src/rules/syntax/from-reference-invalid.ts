@@ -52,7 +52,12 @@ export const fromReferenceInvalid: Rule = {
           report({ start, end, message: t('Repository name longer than 255 characters') });
           break;
         default:
-          report({ start, end, message: t('Invalid image reference "{0}": "{1}" is not a valid repository or registry name', raw, word) });
+          report({
+            start, end,
+            message: word === ''
+              ? t('Invalid image reference "{0}": the repository name is missing', raw)
+              : t('Invalid image reference "{0}": "{1}" is not a valid repository or registry name', raw, word),
+          });
       }
     }
   },
