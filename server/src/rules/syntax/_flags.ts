@@ -20,14 +20,14 @@ export interface FlagSpec {
   /** The values BuildKit accepts, when it is a fixed set. */
   values?: readonly string[];
   /** What the value must look like (checked by flag-value-invalid). */
-  check?: 'duration' | 'retries' | 'platform' | 'checksum' | 'chmod' | 'from' | 'nonempty';
+  check?: 'duration' | 'retries' | 'platform' | 'checksum' | 'chmod' | 'from';
 }
 
 const PLATFORM: FlagSpec = { name: 'platform', kind: 'string', check: 'platform', doc: 'Platform of the image, e.g. linux/amd64 or $BUILDPLATFORM' };
-const CHOWN: FlagSpec = { name: 'chown', kind: 'string', check: 'nonempty', doc: 'Owner of the copied files: user[:group], names or numeric ids' };
+const CHOWN: FlagSpec = { name: 'chown', kind: 'string', doc: 'Owner of the copied files: user[:group], names or numeric ids' };
 const CHMOD: FlagSpec = { name: 'chmod', kind: 'string', check: 'chmod', doc: 'Permissions of the copied files: octal (0755) or symbolic (u=rwx,go=rx)' };
 const LINK: FlagSpec = { name: 'link', kind: 'bool', doc: 'Copy into an independent layer (survives base-image changes without a rebuild)' };
-const EXCLUDE: FlagSpec = { name: 'exclude', kind: 'strings', check: 'nonempty', doc: 'A path pattern to leave out (repeatable)' };
+const EXCLUDE: FlagSpec = { name: 'exclude', kind: 'strings', doc: 'A path pattern to leave out (repeatable)' };
 const DURATION = (name: string, doc: string): FlagSpec => ({ name, kind: 'string', check: 'duration', doc });
 
 /**
@@ -40,7 +40,7 @@ export const INSTRUCTION_FLAGS: Readonly<Record<string, readonly FlagSpec[]>> = 
     { name: 'mount', kind: 'strings', doc: 'Mount a bind, cache, tmpfs, secret or ssh mount for this command (repeatable)' },
     { name: 'network', kind: 'string', values: ['default', 'none', 'host'], doc: 'Network of the command: default, none or host' },
     { name: 'security', kind: 'string', values: ['insecure', 'sandbox'], doc: 'insecure runs the command with extended privileges (needs the security.insecure entitlement)' },
-    { name: 'device', kind: 'strings', check: 'nonempty', doc: 'A CDI device for the command (labs channel; repeatable)' },
+    { name: 'device', kind: 'strings', doc: 'A CDI device for the command (labs channel; repeatable)' },
   ],
   COPY: [
     { name: 'from', kind: 'string', check: 'from', doc: 'Copy from a build stage, an image or a named context instead of the build context' },

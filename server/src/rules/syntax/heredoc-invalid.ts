@@ -12,6 +12,32 @@ import zhCn from './heredoc-invalid.zh-cn.md';
 
 const OPENER = /^<<(-?)(["']?)([^"'\s]+)\2$/;
 
+/** The heredoc names of `<<NAME` / `<<-"NAME"` words outside quotes in [from, to). */
+function openersOutsideQuotes(text: string, from: number, to: number, escape: string): string[] {
+  const names: string[] = [];
+  let quote = '';
+  for (let i = from; i < to; i++) {
+    const ch = text[i];
+    if (quote) {
+      if (ch === quote) quote = '';
+      else if (ch === escape && quote === '"') i++;
+      continue;
+    }
+    if (ch === escape) {
+      i++;
+      continue;
+    }
+    if (ch === '"' || ch === "'") {
+      quote = ch;
+      continue;
+    }
+    if (ch !== '<' || text[i + 1] !== '<' || text[i + 2] === '<' || text[i - 1] === '<') continue;
+    const m = /^<<-?\s*(["']?)([^\s"'<>|&;]+)\1/.exec(text.slice(i, Math.min(to, i + 256)));
+    if (m) names.push(m[2]);
+  }
+  return names;
+}
+
 export const heredocInvalid: Rule = {
   id: 'heredoc-invalid',
   defaultSeverity: 'error',
@@ -29,8 +55,11 @@ export const heredocInvalid: Rule = {
           report({ start: dest.start, end: dest.end, message: t('{0} cannot take a heredoc as its destination: the last argument must be a path', ins.keyword) });
         }
       }
+      const real = openersOutsideQuotes(model.text, ins.keywordEnd, ins.heredocs[0].contentStart, model.escape);
       for (const h of ins.heredocs) {
         if (h.terminated) continue;
+        // dockerfile-ast also sees `<<EOF` inside quotes (`echo 'x <<EOF'`); BuildKit does not.
+        if (!real.some((name) => name === h.name)) continue;
         const opener = openers.find((a) => a.value.includes(h.name)) ?? head[head.length - 1];
         const dash = opener ? /<<-/.test(opener.value) : false;
         // A line that would have closed it with the right indentation.
