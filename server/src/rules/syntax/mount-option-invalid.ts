@@ -3,7 +3,9 @@
  * (with "did you mean"), an option of another mount type (`size` on a cache, `sharing` on a
  * bind, `mode`/`uid`/`gid` on a bind or tmpfs, `required` outside secret/ssh), a malformed
  * value (`sharing=exclusive`, `mode=755x`, `uid=root`, `ro=yes`, `size=big`), `from=$VAR`,
- * a field without `=`, a secret without id/source/target, a bind/cache/tmpfs without target.
+ * a field without `=`, a secret without id/source/target/env.
+ * (A bind/cache/tmpfs without target mounts over the working directory, or fails when that is
+ * `/`: only the build knows, so it is not reported.)
  */
 import { t } from '../../l10n';
 import type { Fix, Rule } from '../types';
@@ -138,9 +140,6 @@ export const mountOptionInvalid: Rule = {
           }
           const src = given.get('source');
           if (src && given.has('id')) report({ start: src.start, end: src.keyEnd, message: t('--mount: a secret takes id= or source=, not both') });
-        }
-        if ((type === 'bind' || type === 'cache' || type === 'tmpfs') && !given.has('target')) {
-          report({ ...whole, message: t('--mount=type={0} needs target= (where to mount it)', type) });
         }
       }
     }
