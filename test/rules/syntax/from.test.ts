@@ -33,6 +33,7 @@ describe('syntax: FROM, stage names and argument counts', () => {
       'FROM scratch',
       'FROM Base',
       'FROM mcr.microsoft.com/windows/servercore:ltsc2022',
+      'FROM "alpine:3.19"',
     ].join('\n'), 'from-reference-invalid');
   });
 

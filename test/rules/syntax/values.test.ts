@@ -42,7 +42,7 @@ describe('syntax: key-value pairs, substitutions, STOPSIGNAL, HEALTHCHECK, hered
       'ARG V=1',
       'FROM alpine:${V:-3}',
       'ENV A=${V-x} B=${V:+y} C=${V+y} D=${V:?need} E=${V?need} F=${V#p} G=${V##*/} H=${V%.*} I=${V%%-*} J=${V/a/b} K=${V//a/b}',
-      'ENV N=${V:-${W:-x}} Q=\'${not:0:1}\' R=\\${escaped:0}',
+      'ENV N=${V:-${W:-x}} Q=\'${not:0:1}\' R=\\${escaped:0} S=${@}',
       'RUN echo ${HOME:0:3} ${#x}',
       'CMD echo ${x:1}',
       'COPY <<EOF /x',
@@ -59,7 +59,7 @@ describe('syntax: key-value pairs, substitutions, STOPSIGNAL, HEALTHCHECK, hered
     assert.deepEqual(marks('FROM alpine\nSTOPSIGNAL 0\n', 'stopsignal-invalid'), ['0']);
     assert.deepEqual(marks('FROM alpine\nSTOPSIGNAL 99\n', 'stopsignal-invalid'), ['99']);
     assert.deepEqual(marks('FROM alpine\nSTOPSIGNAL HANGUP\n', 'stopsignal-invalid'), ['HANGUP']);
-    for (const s of ['SIGTERM', 'term', 'sigquit', 'SIGRTMIN+3', 'RTMAX-2', '9', '64', '$SIG', '${SIG:-SIGTERM}', 'SIGWINCH']) {
+    for (const s of ['"SIGTERM"', 'SIGTERM', 'term', 'sigquit', 'SIGRTMIN+3', 'RTMAX-2', '9', '64', '$SIG', '${SIG:-SIGTERM}', 'SIGWINCH']) {
       expectNone(`FROM alpine\nSTOPSIGNAL ${s}\n`, 'stopsignal-invalid');
     }
   });

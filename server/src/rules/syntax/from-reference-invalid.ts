@@ -22,7 +22,8 @@ export const fromReferenceInvalid: Rule = {
     for (const ins of model.instructions) {
       if (ins.keyword !== 'FROM') continue;
       const image = plainArgs(ins)[0];
-      if (!image || image.value.includes('$') || image.value === 'scratch') continue;
+      // Variables are known only at build time; quotes and escapes are removed by the expander first.
+      if (!image || /[$"'\\`]/.test(image.value) || image.value === 'scratch') continue;
       // `FROM <earlier stage>` (matched case-insensitively): what it inherits is that stage's.
       const view = stageOf(ins);
       if (view && (view.inherited.image !== view.from || view.inherited.shell !== null)) continue;

@@ -34,7 +34,7 @@ export const stopsignalInvalid: Rule = {
     for (const ins of model.instructions) {
       if (ins.keyword !== 'STOPSIGNAL') continue;
       const arg = plainArgs(ins)[0];
-      if (!arg || arg.value.includes('$') || isSignal(arg.value)) continue;
+      if (!arg || /[$"'\\`]/.test(arg.value) || isSignal(arg.value)) continue;
       const raw = model.text.slice(arg.start, arg.end);
       const guess = /^\d+$/.test(arg.value) ? undefined : closest(arg.value.toUpperCase().replace(/^SIG/, ''), NAMES);
       report({

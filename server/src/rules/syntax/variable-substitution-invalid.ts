@@ -43,7 +43,9 @@ export function substitutionProblems(s: string, escape: string): [number, number
       i = close < 0 ? j : close;
       continue;
     }
-    while (j < s.length && /[A-Za-z0-9_]/.test(s[j])) j++;
+    // A special parameter (`${@}`, `${#}` …) is a name of its own.
+    if ('*#@!?-$'.includes(first) && s[j + 1] === '}') j++;
+    else while (j < s.length && /[A-Za-z0-9_]/.test(s[j])) j++;
     const name = s.slice(i + 2, j);
     const mod = s[j];
     // Find the matching `}` (nested `${…}` inside a default value are fine).
