@@ -54,6 +54,9 @@ describe('syntax: FROM, stage names and argument counts', () => {
     for (const ins of ['EXPOSE', 'ENV', 'LABEL', 'ARG', 'USER', 'VOLUME', 'WORKDIR', 'STOPSIGNAL', 'HEALTHCHECK', 'ONBUILD', 'MAINTAINER']) {
       assert.equal(findingsOf(`FROM alpine\n${ins}\n`, 'missing-arguments').length, 1, ins);
     }
+    assert.equal(findingsOf('FROM alpine\nVOLUME [""]\n', 'missing-arguments').length, 1);
+    assert.equal(findingsOf('FROM alpine\nVOLUME /a ""\n', 'missing-arguments').length, 1);
+    expectNone('FROM alpine\nVOLUME ["/data", "/logs"]\nVOLUME /a /b\n', 'missing-arguments');
     expectNone('FROM alpine\nCOPY <<EOF /x\nhi\nEOF\nCOPY <<A <<B /dir/\na\nA\nb\nB\nRUN <<EOF\necho\nEOF\n', 'missing-arguments');
   });
 

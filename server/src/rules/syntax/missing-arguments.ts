@@ -37,6 +37,12 @@ export const missingArguments: Rule = {
         report({ start: args[1].start, end: args[1].end, message: t('FROM … AS needs a stage name after AS') });
         continue;
       }
+      if (ins.keyword === 'VOLUME' && count >= 1) {
+        // BuildKit: "VOLUME specified can not be an empty string".
+        const empty = Array.isArray(ins.json) ? ins.json.some((v) => v.trim() === '') : args.some((a) => a.value === '""' || a.value === "''");
+        if (empty) report({ start: ins.keywordStart, end, message: t('VOLUME cannot take an empty path') });
+        continue;
+      }
       if (count >= min) continue;
       if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && count === 1 && ins.heredocs.length > 0 && headArgs(ins).length > 0) {
         report({ start: ins.keywordStart, end, message: t('{0} needs a destination after the heredoc: {0} <<EOF /path', ins.keyword) });
