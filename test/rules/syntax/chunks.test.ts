@@ -41,6 +41,12 @@ describe('syntax: the same findings chunked or whole', () => {
       assert.ok(rules.has(id), `${id} reported`);
     }
   });
+  it('ignore comments silence each syntax rule by its id', () => {
+    expectNone('FROM alpine\n# dockerfile-doctor ignore=key-value-invalid\nENV A=1 B\n', 'key-value-invalid');
+    expectNone('# dockerfile-doctor global ignore=mount-option-invalid\nFROM alpine\nRUN --mount=type=cahce,target=/x true\n', 'mount-option-invalid');
+    expectNone('FROM alpine\n# dockerfile-doctor ignore=stopsignal-invalid,extra-arguments\nSTOPSIGNAL SIGTREM x\n', 'stopsignal-invalid');
+    assert.equal(findingsOf('FROM alpine\n# dockerfile-doctor ignore=flag-unknown\nSTOPSIGNAL SIGTREM\n', 'stopsignal-invalid').length, 1);
+  });
   it('instruction-before-from: a file of ARGs only, once, and not once a FROM is added', () => {
     const found = findingsOf('ARG A=1\nARG B\n', 'instruction-before-from');
     assert.equal(found.length, 1);
