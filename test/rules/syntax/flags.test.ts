@@ -23,6 +23,7 @@ describe('syntax: flags', () => {
   it('flag-unknown: every instruction with flags, instructions without, and what BuildKit ignores', () => {
     assert.deepEqual(marks('FROM alpine\nRUN --foo=1 --network=none true\n', 'flag-unknown'), ['--foo']);
     assert.match(findingsOf('FROM alpine\nENV --x A=1\n', 'flag-unknown')[0].message, /ENV takes no flags/);
+    assert.match(findingsOf('FROM alpine\nENTRYPOINT --verbose\n', 'flag-unknown')[0].message, /JSON form: ENTRYPOINT \["--verbose"/);
     assert.deepEqual(marks('FROM alpine\nCMD --port 80\nWORKDIR --x /a\nLABEL --a b=c\n', 'flag-unknown'), ['--port', '--x', '--a']);
     assert.deepEqual(marks('FROM alpine\nHEALTHCHECK --intervall=5s CMD true\n', 'flag-unknown'), ['--intervall']);
     // Valid flags of every instruction.

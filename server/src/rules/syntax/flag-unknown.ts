@@ -25,7 +25,12 @@ export const flagUnknown: Rule = {
         const start = f.start;
         const end = f.nameEnd > f.start ? f.nameEnd : f.end;
         if (specs.length === 0) {
-          report({ start, end, message: t('{0} takes no flags: BuildKit stops with "Unknown flag: {1}"', ins.keyword, f.name) });
+          report({
+            start, end,
+            message: ins.keyword === 'CMD' || ins.keyword === 'ENTRYPOINT'
+              ? t('{0} takes no flags: BuildKit stops with "Unknown flag: {1}" (to pass it to the program, use the JSON form: {0} ["--{1}", …])', ins.keyword, f.name)
+              : t('{0} takes no flags: BuildKit stops with "Unknown flag: {1}"', ins.keyword, f.name),
+          });
           continue;
         }
         const guess = closest(f.name, names);
