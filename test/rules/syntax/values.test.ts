@@ -81,6 +81,9 @@ describe('syntax: key-value pairs, substitutions, STOPSIGNAL, HEALTHCHECK, hered
     assert.match(findingsOf('FROM alpine\nRUN <<EOF\necho\n EOF\n', 'heredoc-invalid')[0].message, /indented delimiter/);
     assert.match(findingsOf('FROM alpine\nCOPY <<EOF /x\nhi\n', 'heredoc-invalid')[0].message, /no line "EOF"/);
     assert.deepEqual(marks('FROM alpine\nCOPY a <<EOF\nhi\nEOF\n', 'heredoc-invalid'), ['<<EOF']);
+    // A body line ending in the escape character does not continue onto the delimiter.
+    expectNone('FROM alpine\nRUN <<EOF\necho \\\nEOF\nRUN x\nCOPY <<EOF /x\nline \\\nEOF\n', 'heredoc-invalid');
+    expectNone('# escape=`\nFROM alpine\nRUN <<EOF\necho `\nEOF\n', 'heredoc-invalid');
     // `<<` inside quotes or arithmetic is no heredoc for BuildKit.
     expectNone("FROM alpine\nRUN echo 'x <<EOF'\nRUN echo $((1<<3)) \"a<<b\"\nRUN cat <<< str\n", 'heredoc-invalid');
     expectNone('FROM alpine\nRUN <<-EOF\n\techo hi\n\tEOF\nRUN <<"END" bash\necho $x\nEND\nCOPY <<a.txt <<b.txt /d/\nx\na.txt\ny\nb.txt\n', 'heredoc-invalid');

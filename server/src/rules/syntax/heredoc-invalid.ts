@@ -62,15 +62,20 @@ export const heredocInvalid: Rule = {
         if (!real.some((name) => name === h.name)) continue;
         const opener = openers.find((a) => a.value.includes(h.name)) ?? head[head.length - 1];
         const dash = opener ? /<<-/.test(opener.value) : false;
-        // A line that would have closed it with the right indentation.
+        // BuildKit reads heredoc bodies raw: a body line ending in the escape character does not
+        // continue onto the delimiter (dockerfile-ast thinks it does). A delimiter line anywhere
+        // below closes it.
         let near: number | null = null; // a line that closes it once re-indented
+        let closed = false;
         for (let l = model.lines.positionAt(h.contentStart).line; l < model.lines.lineCount; l++) {
           const text = model.lines.lineText(l);
-          if (text.trim() === h.name && text !== h.name) {
-            near = l;
+          if (text === h.name || (dash && text.replace(/^\t+/, '') === h.name)) {
+            closed = true;
             break;
           }
+          if (near === null && text.trim() === h.name) near = l;
         }
+        if (closed) continue;
         const start = opener ? opener.start : ins.keywordStart;
         const end = opener ? opener.end : ins.keywordEnd;
         let message: string;
