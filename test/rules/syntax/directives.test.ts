@@ -30,6 +30,8 @@ describe('syntax: parser directives', () => {
     assert.deepEqual(marks('FROM alpine\n# check=skip=all\nRUN true\n', 'directive-misplaced'), ['check=skip=all']);
     // In a later stage (another chunk of the linter) too.
     assert.deepEqual(marks('FROM alpine AS a\nRUN true\n\n# syntax=x\nFROM alpine\n', 'directive-misplaced'), ['syntax=x']);
+    // With escape=` the later chunks are parsed behind a synthetic escape line: still one finding.
+    assert.deepEqual(marks('# escape=`\nFROM alpine AS a\nRUN true\n\n# syntax=x\nFROM alpine\n# escape=`\nRUN true\n', 'directive-misplaced'), ['syntax=x', 'escape=`']);
     // An unknown directive name ends the block.
     assert.deepEqual(marks('# foo=bar\n# syntax=x\nFROM alpine\n', 'directive-misplaced'), ['syntax=x']);
     expectNone('# syntax=x\n# escape=\\\nFROM alpine\n# a comment = not a directive\n# hadolint ignore=DL3008\n', 'directive-misplaced');
