@@ -12,6 +12,7 @@ describe('syntax: key-value pairs, substitutions, STOPSIGNAL, HEALTHCHECK, hered
     assert.equal(findingsOf(text, 'key-value-invalid')[0].severity, 'error');
     assert.deepEqual(marks('FROM alpine\nENV lonely\nLABEL =x\nARG =y\n', 'key-value-invalid'), ['lonely', '=x', '=y']);
     assert.deepEqual(marks("FROM alpine\nARG V='x\nENV A b 'c\n", 'key-value-invalid'), ["'x", "'c"]);
+    assert.deepEqual(marks('FROM alpine\nONBUILD ENV A=1 B\n', 'key-value-invalid'), ['B']);
     // Continuations: the open quote is found on the logical line.
     assert.deepEqual(marks('FROM alpine\nLABEL a="1" \\\n      b="2\n', 'key-value-invalid'), ['"2']);
   });
@@ -36,6 +37,7 @@ describe('syntax: key-value pairs, substitutions, STOPSIGNAL, HEALTHCHECK, hered
     assert.deepEqual(marks('FROM alpine\nWORKDIR ${DIR\n', 'variable-substitution-invalid'), ['${DIR']);
     assert.deepEqual(marks('FROM alpine\nCOPY ${} /x\nLABEL a=${:x}\n', 'variable-substitution-invalid'), ['${}', '${:x}']);
     assert.deepEqual(marks('FROM ${BASE:0}\n', 'variable-substitution-invalid'), ['${BASE:0}']);
+    assert.deepEqual(marks('FROM alpine\nONBUILD WORKDIR ${D:0}\nONBUILD RUN echo ${D:0}\n', 'variable-substitution-invalid'), ['${D:0}']);
   });
   it('variable-substitution-invalid: every supported form, quotes, escapes, shell instructions', () => {
     expectNone([

@@ -191,7 +191,7 @@ export function flaggedInstructions(model: DockerfileModel): FlaggedInstruction[
   let list = flaggedCache.get(model);
   if (list) return list;
   list = [];
-  for (const ins of flagTargets(model)) {
+  for (const ins of withTriggers(model)) {
     const flags = scanFlags(model, ins);
     if (flags.length > 0) list.push({ ins, specs: flagsOf(model, ins), flags });
   }
@@ -199,8 +199,8 @@ export function flaggedInstructions(model: DockerfileModel): FlaggedInstruction[
   return list;
 }
 
-/** The instruction whose flags a rule should read: the trigger of an ONBUILD, else itself. */
-export function flagTargets(model: DockerfileModel): InstructionInfo[] {
+/** Every instruction, each ONBUILD followed by its trigger instruction. */
+export function withTriggers(model: DockerfileModel): InstructionInfo[] {
   const out: InstructionInfo[] = [];
   for (const ins of model.instructions) {
     out.push(ins);

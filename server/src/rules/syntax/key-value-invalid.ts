@@ -6,6 +6,7 @@
 import { t } from '../../l10n';
 import type { Rule } from '../types';
 import { openQuote, wordsOf } from './_words';
+import { withTriggers } from './_flags';
 import en from './key-value-invalid.md';
 import zhCn from './key-value-invalid.zh-cn.md';
 
@@ -16,7 +17,8 @@ export const keyValueInvalid: Rule = {
   description: 'Malformed ENV, LABEL or ARG pair',
   docs: { en, 'zh-cn': zhCn },
   check({ model, report }) {
-    for (const ins of model.instructions) {
+    // ONBUILD triggers too: they fail in the build that uses this image.
+    for (const ins of withTriggers(model)) {
       if (ins.keyword !== 'ENV' && ins.keyword !== 'LABEL' && ins.keyword !== 'ARG') continue;
       let words = wordsOf(model, ins);
       // BuildKit splits leading `--flags` off first (flag-unknown reports them).

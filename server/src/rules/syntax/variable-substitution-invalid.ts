@@ -8,6 +8,7 @@
 import { joinLogical, mapLogical } from '../../model';
 import { t } from '../../l10n';
 import type { Rule } from '../types';
+import { withTriggers } from './_flags';
 import en from './variable-substitution-invalid.md';
 import zhCn from './variable-substitution-invalid.zh-cn.md';
 
@@ -83,7 +84,8 @@ export const variableSubstitutionInvalid: Rule = {
   description: 'Invalid variable substitution',
   docs: { en, 'zh-cn': zhCn },
   check({ model, report }) {
-    for (const ins of model.instructions) {
+    // ONBUILD triggers too: they fail in the build that uses this image.
+    for (const ins of withTriggers(model)) {
       if (!EXPANDED.has(ins.keyword)) continue;
       const to = ins.heredocs.length > 0 ? Math.max(ins.keywordEnd, ins.heredocs[0].contentStart - 1) : ins.end;
       const logical = joinLogical(model.text, ins.keywordEnd, to, model.escape);
