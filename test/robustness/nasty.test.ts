@@ -74,7 +74,10 @@ describe('robustness', () => {
     const { text } = fixAll(runs);
     const ms = performance.now() - t0;
     assert.ok(ms < 10000, `fix-all on 3,000 RUNs took ${ms.toFixed(0)} ms`);
-    assert.equal(text.split('\n').filter((l) => l.startsWith('RUN')).length, 1, 'fix-all merges them all');
+    // A merge takes at most 16 RUNs; a RUN of several commands is then a deliberate split (DL3059).
+    const left = text.split('\n').filter((l) => l.startsWith('RUN')).length;
+    assert.ok(left <= 200, `fix-all merges them in groups of up to 16: ${left} RUNs left`);
+    assert.equal(fixAll(text).text, text, 'fix-all is at a fixed point');
     assert.deepEqual(lintAll(text), []);
   });
 
