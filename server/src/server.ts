@@ -3,10 +3,11 @@
  */
 import {
   createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, CodeActionKind,
-  DidChangeConfigurationNotification, type InitializeResult,
+  DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigStore } from './config';
+import { forgetConfigFiles } from './configFiles';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
 import { completion } from './features/completion';
 import { forgetModel } from './features/document';
@@ -20,6 +21,7 @@ const documents = new TextDocuments(TextDocument);
 let config: ConfigStore;
 let validator: Validator;
 let dynamicConfig = false;
+let dynamicWatch = false;
 
 process.on('uncaughtException', (e) => connection.console.error(`Uncaught: ${e?.stack ?? e}`));
 process.on('unhandledRejection', (e) => connection.console.error(`Unhandled rejection: ${(e as Error)?.stack ?? e}`));
@@ -32,7 +34,9 @@ connection.onInitialize((params): InitializeResult => {
   const caps = params.capabilities;
   const pull = !!caps.workspace?.configuration;
   dynamicConfig = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
+  dynamicWatch = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   config = new ConfigStore(connection, pull);
+  config.setWorkspaceFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
   if (opts.settings !== undefined) config.setPushed(opts.settings);
   const ready = initEngine().catch((e) => {
     connection.console.error(`Could not load the shell parser: ${e?.stack ?? e}`);
@@ -52,11 +56,20 @@ connection.onInitialize((params): InitializeResult => {
 
 connection.onInitialized(() => {
   if (dynamicConfig) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'dockerfileDoctor' });
+  // `.hadolint.yaml` changes: re-read (any LSP client that can watch files, VS Code included).
+  if (dynamicWatch) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/{.hadolint.yaml,.hadolint.yml}' }] });
 });
 
 connection.onDidChangeConfiguration((change) => {
   if (change.settings !== undefined && change.settings !== null) config.setPushed(change.settings);
   config.clear();
+  validator.scheduleAll(documents.keys());
+});
+
+connection.onDidChangeWatchedFiles(() => {
+  forgetConfigFiles();
+  config.clear();
+  config.refreshConfigFiles();
   validator.scheduleAll(documents.keys());
 });
 

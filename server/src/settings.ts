@@ -8,10 +8,38 @@ import type { Severity } from './rules/types';
 export type RuleSetting = Severity | 'off';
 export const RULE_SETTING_VALUES: readonly RuleSetting[] = ['off', 'hint', 'info', 'warning', 'error'];
 
+/** The value types of hadolint's `label-schema` (DL3049–DL3058). */
+export type LabelType = 'text' | 'url' | 'semver' | 'hash' | 'rfc3339' | 'spdx' | 'email';
+export const LABEL_TYPES: readonly LabelType[] = ['text', 'url', 'semver', 'hash', 'rfc3339', 'spdx', 'email'];
+
 export interface Settings {
   enable: boolean;
   /** Rule id → severity override. */
   rules: Record<string, RuleSetting>;
+  /**
+   * What the config-driven rules read (from `.hadolint.yaml`, hadolint's environment variables
+   * or CLI flags). Read only in a rule's `checkFile`, never in `check`: a chunk's cached result
+   * must not depend on settings (lint.ts caches chunks by text alone).
+   */
+  trustedRegistries?: readonly string[];
+  labelSchema?: Readonly<Record<string, LabelType>>;
+  strictLabels?: boolean;
+  /** Inline `# hadolint ignore=…` / `# dockerfile-doctor ignore=…` comments are not honoured. */
+  disableIgnorePragma?: boolean;
+}
+
+/**
+ * `over` on top of `base`: per-rule severities and scalars from `over` win, lists add up
+ * (hadolint merges its config, environment and flags the same way).
+ */
+export function mergeSettings(base: Settings, over: Partial<Settings>): Settings {
+  const out: Settings = { ...base, rules: { ...base.rules, ...over.rules } };
+  if (over.enable !== undefined) out.enable = over.enable;
+  if (over.trustedRegistries) out.trustedRegistries = [...new Set([...(base.trustedRegistries ?? []), ...over.trustedRegistries])];
+  if (over.labelSchema) out.labelSchema = { ...base.labelSchema, ...over.labelSchema };
+  if (over.strictLabels !== undefined) out.strictLabels = over.strictLabels;
+  if (over.disableIgnorePragma !== undefined) out.disableIgnorePragma = over.disableIgnorePragma;
+  return out;
 }
 
 export const DEFAULT_SETTINGS: Settings = Object.freeze({ enable: true, rules: Object.freeze({}) as Record<string, RuleSetting> });

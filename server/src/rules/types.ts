@@ -12,6 +12,7 @@
 import type { DockerfileModel, InstructionInfo, StageFacts } from '../model';
 import type { Invocation } from '../shell/facts';
 import type { RunScript } from '../shell/script';
+import type { Settings } from '../settings';
 import type { OffsetEdit, Range } from '../text';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
@@ -93,6 +94,11 @@ export interface FileRuleContext<T = unknown> {
   readonly facts: readonly T[];
   /** Every stage of the file. */
   readonly stages: readonly StageFacts[];
+  /**
+   * The settings (trusted registries, label schema …). Read here, never in `check`: a chunk's
+   * result is cached by its text alone, file-level checks run on every lint.
+   */
+  readonly settings: Settings;
   report(report: FileReport): void;
 }
 
