@@ -190,23 +190,38 @@ function checkChunk(text: string, rules: readonly Rule[], style: FileStyle, stag
   let indexOf: Map<InstructionInfo, number> | undefined;
   let shellScriptList: ShellScript[] | undefined;
   let current: Rule = rules[0];
-  // `# hadolint shell=pwsh` lines: the instructions after one, up to the next FROM, run in that shell.
-  const shellPragmas: { line: number; shell: string }[] = [];
+  // Pragma comment lines outside instructions (not heredoc bodies): `# hadolint shell=pwsh` (the
+  // instructions after it, in its stage, run in that shell) and ignore comments (for unused ones).
+  const shellPragmas: { stage: number; line: number; shell: string }[] = [];
+  const pragmaLines: { line: number; pragma: IgnorePragma }[] = [];
+  const fromLines = model.instructions.filter((x) => x.keyword === 'FROM').map((x) => x.startLine);
+  /** The start line of the stage a line is in (the FROM at or before it; -1 before the first). */
+  const stageStart = (line: number): number => {
+    let lo = 0;
+    let hi = fromLines.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (fromLines[mid] <= line) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 ? fromLines[lo - 1] : -1;
+  };
   for (let l = 0; l < model.lines.lineCount; l++) {
     const lt = model.lines.lineText(l);
-    if (!COMMENT_LINE.test(lt) || !/shell/i.test(lt)) continue;
+    if (!COMMENT_LINE.test(lt) || !/shell|ignore|check/i.test(lt) || instructionAt(model.instructions, l)) continue;
     const p = parsePragma(lt);
-    if (p?.kind === 'shell') shellPragmas.push({ line: l, shell: p.shell });
+    if (p?.kind === 'ignore' && p.scope !== 'global') pragmaLines.push({ line: l, pragma: p });
+    if (p?.kind !== 'shell') continue;
+    // A pragma right above a FROM belongs to that stage.
+    const nextFrom = fromLines.find((x) => x > l);
+    const next = model.instructions.find((x) => x.startLine > l);
+    shellPragmas.push({ stage: next && next.startLine === nextFrom ? nextFrom : stageStart(l), line: l, shell: p.shell });
   }
   const pragmaShellIsNotPosix = (ins: InstructionInfo): boolean => {
     if (shellPragmas.length === 0) return false;
+    const stage = stageStart(ins.startLine);
     let shell: string | undefined;
-    for (const p of shellPragmas) {
-      if (p.line > ins.startLine) break;
-      // A FROM between the pragma and the instruction ends it (a pragma right above a FROM is that stage's).
-      const from = model.instructions.some((x) => x.keyword === 'FROM' && x.startLine < ins.startLine && x.startLine > p.line);
-      shell = from ? undefined : p.shell;
-    }
+    for (const p of shellPragmas) if (p.line < ins.startLine && p.stage === stage) shell = p.shell;
     return shell !== undefined && isNonPosixPragmaShell(shell);
   };
   const stageOf = (ins: InstructionInfo): StageView | undefined => (ins.stage >= 0 ? stages[ins.stage] : undefined);
@@ -229,7 +244,8 @@ function checkChunk(text: string, rules: readonly Rule[], style: FileStyle, stag
     scripts(ins) {
       let s = scriptCache.get(ins);
       if (!s) {
-        s = runScripts(model, ins);
+        // `# hadolint shell=pwsh` says the stage's RUNs are not POSIX shell: no scripts to read.
+        s = pragmaShellIsNotPosix(ins) ? [] : runScripts(model, ins);
         scriptCache.set(ins, s);
       }
       return s;
@@ -239,7 +255,7 @@ function checkChunk(text: string, rules: readonly Rule[], style: FileStyle, stag
         shellScriptList = [];
         for (const ins of model.instructions) {
           const run = ins.keyword === 'RUN' ? ins : ins.keyword === 'ONBUILD' && ins.trigger?.keyword === 'RUN' ? ins.trigger : undefined;
-          if (!run || !isPosixShell(ctx.shellOf(ins), stageOf(ins)?.inherited.image ?? '') || pragmaShellIsNotPosix(ins)) continue;
+          if (!run || !isPosixShell(ctx.shellOf(ins), stageOf(ins)?.inherited.image ?? '')) continue;
           for (const script of ctx.scripts(run)) shellScriptList.push({ ins: run, script });
         }
       }
@@ -282,7 +298,7 @@ function checkChunk(text: string, rules: readonly Rule[], style: FileStyle, stag
   // Scanned in the text: dockerfile-ast mistakes such a comment at the top for a directive.
   const globalIgnores = globalIgnoresIn(text);
   const check = parseCheckDirective(model.directives.filter((d) => d.name === 'check').map((d) => d.value).join(';'));
-  const pragmas: PragmaAt[] = [];
+  const pragmas: PragmaAt[] = pragmaLines;
   const ignores = new Map<number, IgnoreRef[]>();
   let stageRefs: IgnoreRef[] = [];
   for (const ins of model.instructions) {
@@ -294,7 +310,6 @@ function checkChunk(text: string, rules: readonly Rule[], style: FileStyle, stag
       if (!COMMENT_LINE.test(lt) || instructionAt(model.instructions, l)) break;
       const p = parsePragma(lt);
       if (p?.kind !== 'ignore' || p.scope === 'global') continue;
-      pragmas.push({ line: l, pragma: p });
       if (p.scope === 'next') own.push(...refsOf(p, l));
       else if (ins.keyword === 'FROM') stage.push(...refsOf(p, l));
     }
