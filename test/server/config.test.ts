@@ -49,7 +49,9 @@ describe('language server: .hadolint.yaml in the workspace', () => {
     fs.writeFileSync(file, TEXT);
     fs.writeFileSync(config, 'override:\n  error: [DL3020]\nignored:\n  - consecutive-run\n');
     lsp = new LspClient();
-    lsp.conn.onNotification('window/showMessage', (p: { message: string }) => messages.push(p.message));
+    lsp.conn.onNotification('window/showMessage', (p: { message: string }) => {
+      messages.push(p.message);
+    });
     lsp.conn.onRequest('window/showMessageRequest', (p: { message: string }) => {
       messages.push(p.message);
       return null;
@@ -118,7 +120,7 @@ describe('language server: .hadolint.yaml in the workspace', () => {
     const p = await watched(() => true);
     assert.ok(p.diagnostics.some((d) => d.code === 'apk-add-without-no-cache'), 'still linted');
     const c = (await configDiags).diagnostics[0];
-    assert.match(c.message, /^Invalid YAML: /);
+    assert.match(String(c.message), /^Invalid YAML: /);
     assert.equal(c.range.start.line, 1, 'the flow sequence is left open at the end');
   });
 });
