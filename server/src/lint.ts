@@ -213,16 +213,24 @@ function checkChunk(text: string, rules: readonly Rule[], style: FileStyle, stag
     if (p?.kind === 'ignore' && p.scope !== 'global') pragmaLines.push({ line: l, pragma: p });
     if (p?.kind !== 'shell') continue;
     // A pragma right above a FROM belongs to that stage.
-    const nextFrom = fromLines.find((x) => x > l);
-    const next = model.instructions.find((x) => x.startLine > l);
-    shellPragmas.push({ stage: next && next.startLine === nextFrom ? nextFrom : stageStart(l), line: l, shell: p.shell });
+    // Right above a FROM (only comments between): that stage's.
+    let n = l + 1;
+    while (n < model.lines.lineCount && COMMENT_LINE.test(model.lines.lineText(n))) n++;
+    const next = instructionAt(model.instructions, n);
+    shellPragmas.push({ stage: next?.keyword === 'FROM' && next.startLine === n ? n : stageStart(l), line: l, shell: p.shell });
   }
   const pragmaShellIsNotPosix = (ins: InstructionInfo): boolean => {
     if (shellPragmas.length === 0) return false;
-    const stage = stageStart(ins.startLine);
-    let shell: string | undefined;
-    for (const p of shellPragmas) if (p.line < ins.startLine && p.stage === stage) shell = p.shell;
-    return shell !== undefined && isNonPosixPragmaShell(shell);
+    // The last pragma above the instruction, if it is in the instruction's stage.
+    let lo = 0;
+    let hi = shellPragmas.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (shellPragmas[mid].line < ins.startLine) lo = mid + 1;
+      else hi = mid;
+    }
+    const p = lo > 0 ? shellPragmas[lo - 1] : undefined;
+    return !!p && p.stage === stageStart(ins.startLine) && isNonPosixPragmaShell(p.shell);
   };
   const stageOf = (ins: InstructionInfo): StageView | undefined => (ins.stage >= 0 ? stages[ins.stage] : undefined);
   const ctx: RuleContext = {
@@ -593,7 +601,7 @@ export class Linter {
         });
       }
     }
-    if (pragmasOn) out.push(...unusedIgnores(lines, results, used, severityOf));
+    if (pragmasOn && keep(RULES_BY_ID.get(UNUSED_IGNORE)!)) out.push(...unusedIgnores(lines, results, used, severityOf));
     return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   }
 }
@@ -614,11 +622,33 @@ function unusedIgnores(lines: LineIndex, results: readonly { result: ChunkResult
     for (const r of result.globalIgnores) at.add(r.line + line);
   }
   const out: Finding[] = [];
+  const names = (l: number) => {
+    const p = parsePragma(lines.lineText(l));
+    return p?.kind === 'ignore' && p.scope !== 'global' && p.entries.some((e) => e.code === UNUSED_IGNORE);
+  };
+  /**
+   * `# dockerfile-doctor ignore=unused-ignore` in the same comment block keeps the block's
+   * comments. Lines come in ascending order: each block is read once.
+   */
+  let blockEnd = -1;
+  let blockKept = false;
+  const keptBlock = (l: number): boolean => {
+    if (l > blockEnd) {
+      let start = l;
+      while (start > 0 && COMMENT_LINE.test(lines.lineText(start - 1))) start--;
+      blockEnd = l;
+      while (blockEnd + 1 < lines.lineCount && COMMENT_LINE.test(lines.lineText(blockEnd + 1))) blockEnd++;
+      blockKept = false;
+      for (let k = start; k <= blockEnd && !blockKept; k++) blockKept = names(k);
+    }
+    return blockKept;
+  };
   for (const l of [...at].sort((a, b) => a - b)) {
     const text = lines.lineText(l);
     const pragma = parsePragma(text);
-    if (pragma?.kind !== 'ignore' || pragma.tool === 'check') continue;
+    if (pragma?.kind !== 'ignore' || pragma.tool === 'check' || keptBlock(l)) continue;
     const unused = pragma.entries.filter((e) => {
+      if (e.code === UNUSED_IGNORE) return false;
       const rules = rulesByCode(e.code);
       return rules.length > 0 && rules.some((r) => severityOf(r) !== 'off') && !used.has(`${l}:${e.start}`);
     });

@@ -115,6 +115,12 @@ describe(RULE, () => {
     assert.equal(found[0].fixes[0].safety, 'unsafe');
   });
 
+  it('can itself be ignored: for a comment block, or for the file', () => {
+    assert.deepEqual(findingsOf('FROM alpine\n# dockerfile-doctor ignore=unused-ignore\n# hadolint ignore=DL3020\nCOPY a /a\n', RULE), []);
+    assert.deepEqual(findingsOf('# dockerfile-doctor global ignore=unused-ignore\nFROM alpine\n# hadolint ignore=DL3020\nCOPY a /a\n', RULE), []);
+    assert.equal(findingsOf('FROM alpine\n# dockerfile-doctor ignore=unused-ignore\n\n# hadolint ignore=DL3020\nCOPY a /a\n', RULE).length, 1, 'another block');
+  });
+
   it('never throws on odd pragma text', () => {
     for (const text of ['# hadolint ignore=\nFROM a\n', '# hadolint ignore=,,,\nFROM a\n', '# hadolint global ignore= # x\nFROM a\n', '# check=skip=\nFROM a\n', '# hadolint shell=\nFROM a\nRUN x\n', '# hadolint stage ignore=DL3020\n']) {
       assert.doesNotThrow(() => lintAll(text), text);
