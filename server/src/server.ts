@@ -11,7 +11,7 @@ import { forgetConfigFiles } from './configFiles';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
 import { completion } from './features/completion';
 import { forgetModel } from './features/document';
-import { hover } from './features/hover';
+import { configHover, hover } from './features/hover';
 import { setLocale } from './l10n';
 import { initEngine } from './lint';
 import { Validator } from './validation';
@@ -94,7 +94,11 @@ connection.onCodeAction(async (params) => {
 connection.onHover((params) => {
   const doc = documents.get(params.textDocument.uri);
   try {
-    return doc ? hover(doc, params) : null;
+    if (!doc) return null;
+    const word = hover(doc, params);
+    const cfg = configHover(params, validator.findingsFor(doc.uri), config.configFileFor(doc.uri));
+    if (!word || !cfg) return word ?? cfg;
+    return { contents: { kind: 'markdown', value: `${(word.contents as { value: string }).value}\n\n---\n\n${(cfg.contents as { value: string }).value}` }, range: word.range };
   } catch {
     return null;
   }

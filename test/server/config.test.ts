@@ -74,6 +74,12 @@ describe('language server: .hadolint.yaml in the workspace', () => {
     assert.deepEqual(cli(file), editor);
   });
 
+  it('hover on a finding names the config file that applies', async () => {
+    const h = await lsp.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 5, character: 1 } }) as { contents: { value: string } };
+    assert.match(h.contents.value, /ADD/, 'the instruction hover is kept');
+    assert.ok(h.contents.value.includes(`\`add-instead-of-copy\`: configured by \`${config}\``), h.contents.value);
+  });
+
   it('asks the client to watch .hadolint.yaml / .hadolint.yml', () => {
     assert.ok(JSON.stringify(registered).includes('workspace/didChangeWatchedFiles'), JSON.stringify(registered));
     assert.ok(JSON.stringify(registered).includes('.hadolint.yaml'));
