@@ -667,7 +667,9 @@ function unusedIgnores(lines: LineIndex, results: readonly { result: ChunkResult
         message: t('"{0}" suppresses nothing here', e.code),
         range: { start: { line: l, character: e.start }, end: { line: l, character: e.end } },
         related: rule.related,
-        fixes: [{ title: removeLine ? t('Remove the unused ignore comment') : t('Remove "{0}" from the ignore comment', e.code), safety: removeLine && nextIsDirective ? 'unsafe' : 'safe', edits: [edit] }],
+        fixes: [{ title: removeLine ? t('Remove the unused ignore comment') : t('Remove "{0}" from the ignore comment', e.code), // A `# hadolint …` comment may still be needed by hadolint itself (its rules differ from ours
+        // in places): offered, never removed automatically.
+        safety: pragma.tool === 'hadolint' || (removeLine && nextIsDirective) ? 'unsafe' : 'safe', edits: [edit] }],
       });
     }
   }

@@ -110,8 +110,13 @@ describe(RULE, () => {
     assert.deepEqual(findingsOf('FROM alpine\n# check=skip=JSONArgsRecommended\nRUN true\n', RULE), []);
   });
 
+  it('the fix is safe on our comments, unsafe (never automatic) on hadolint\'s: hadolint may still need them', () => {
+    assert.equal(findingsOf('FROM alpine\n# dockerfile-doctor ignore=DL3020\nCOPY a /a\n', RULE)[0].fixes[0].safety, 'safe');
+    assert.equal(findingsOf('FROM alpine\n# hadolint ignore=DL3020\nCOPY a /a\n', RULE)[0].fixes[0].safety, 'unsafe');
+  });
+
   it('marks the fix unsafe when the next line would become a parser directive', () => {
-    const found = findingsOf('# hadolint global ignore=DL3020\n# syntax=docker/dockerfile:1\nFROM alpine\n', RULE);
+    const found = findingsOf('# dockerfile-doctor global ignore=DL3020\n# syntax=docker/dockerfile:1\nFROM alpine\n', RULE);
     assert.equal(found[0].fixes[0].safety, 'unsafe');
   });
 

@@ -17,7 +17,7 @@ export const unusedIgnore: Rule = {
   related: {},
   description: 'Ignore comment that suppresses nothing',
   docs: { en, 'zh-cn': zhCn },
-  fixSummary: 'remove it (safe)',
+  fixSummary: 'remove it (safe; unsafe on `# hadolint` comments)',
   check() {
     // Reported by the engine (lint.ts), which knows what each ignore comment suppressed.
   },
