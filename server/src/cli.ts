@@ -10,11 +10,11 @@ import * as path from 'node:path';
 import { parseArgs, USAGE, UsageError, type Options } from './cli/args';
 import { FORMATTERS, type FileResult } from './cli/formats';
 import { formatFileTty } from './cli/formats/tty';
+import { explain, listRules } from './cli/rules';
 import { CliSettings } from './cli/settings';
 import { fixAll } from './fixAll';
 import { setLocale, t } from './l10n';
 import { initEngine, Linter } from './lint';
-import { RULES } from './rules';
 import type { Severity } from './rules/types';
 
 const VERSION = '0.1.0';
@@ -76,10 +76,16 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (opts.listRules) {
-    for (const r of RULES) {
-      const related = [r.related.hadolint, r.related.buildkit].filter(Boolean).join(', ');
-      process.stdout.write(`${r.id.padEnd(30)} ${r.defaultSeverity.padEnd(8)} ${related.padEnd(10)} ${t(r.description)}\n`);
+    process.stdout.write(listRules(opts.formats.includes('json')));
+    return 0;
+  }
+  if (opts.explain !== undefined) {
+    const docs = explain(opts.explain);
+    if (!docs) {
+      process.stderr.write(`dockerfile-doctor: unknown rule "${opts.explain}" (see --list-rules)\n`);
+      return 2;
     }
+    process.stdout.write(docs);
     return 0;
   }
   const cfg = new CliSettings(opts, process.env, process.cwd());

@@ -188,6 +188,27 @@ describe('cli: formats and reports', () => {
   });
 });
 
+describe('cli: rules', () => {
+  it('--list-rules as text and as JSON', () => {
+    const text = run(['--list-rules']);
+    assert.match(text.out, /^untrusted-registry\s+error\s+DL3026\s+FROM image from a registry that is not trusted$/m);
+    assert.match(text.out, /^inline-ignore-pragma\s+\(warning\)\s+DL1001/m, 'opt-in rules show their severity in parentheses');
+    const json = JSON.parse(run(['--list-rules', '--format', 'json']).out) as { id: string; related: { hadolint?: string }; docs: string; enabledByDefault: boolean }[];
+    const dl3026 = json.find((r) => r.id === 'untrusted-registry');
+    assert.equal(dl3026?.related.hadolint, 'DL3026');
+    assert.match(dl3026!.docs, /^https:\/\/.+untrusted-registry\.md$/);
+    assert.equal(json.find((r) => r.id === 'inline-ignore-pragma')?.enabledByDefault, false);
+  });
+
+  it('--explain prints a rule\'s docs by id, hadolint code or BuildKit name, in the LANG language', () => {
+    assert.match(run(['--explain', 'DL3026']).out, /^# untrusted-registry\n\n\*\*Default severity:\*\* error/);
+    assert.match(run(['--explain', 'untrusted-registry'], { env: { LANG: 'zh_CN.UTF-8' } }).out, /默认严重级别/);
+    const bad = run(['--explain', 'nope']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /unknown rule "nope"/);
+  });
+});
+
 describe('cli: speed', () => {
   const { files, skip } = corpusFiles();
   it('lints the whole corpus (files per second)', { skip }, () => {

@@ -16,6 +16,7 @@ export interface Options {
   /** undefined: decided by the terminal, NO_COLOR and the config file. */
   color?: boolean;
   listRules: boolean;
+  explain?: string;
   config?: string;
   failureThreshold?: Threshold;
   noFail?: boolean;
@@ -47,7 +48,8 @@ Options:
   --strict-labels              labels outside the schema are reported
   --disable-ignore-pragma      ignore comments (# hadolint ignore=…) are not honoured
   --file-path-in-report <path> the file name reported for standard input
-  --list-rules                 print the rules and their related hadolint/BuildKit codes
+  --list-rules                 print the rules and their related hadolint/BuildKit codes (--format json: as JSON)
+  --explain <code>             print a rule's documentation (our id, hadolint code or BuildKit name)
   --no-color                   plain output (also NO_COLOR, or when not a terminal)
   -h, --help                   this help
   -v, --version                the version
@@ -77,6 +79,7 @@ export function parseArgs(argv: string[]): Options | 'help' | 'version' {
       case '--no-color': o.color = false; break;
       case '--color': o.color = true; break;
       case '--list-rules': o.listRules = true; break;
+      case '--explain': o.explain = value(); break;
       case '--no-fail': o.noFail = true; break;
       case '--strict-labels': o.strictLabels = true; break;
       case '--disable-ignore-pragma': o.disableIgnorePragma = true; break;
