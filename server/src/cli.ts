@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { parseArgs, USAGE, UsageError, type Options } from './cli/args';
 import { FORMATTERS, type FileResult } from './cli/formats';
 import { formatFileTty } from './cli/formats/tty';
+import { unifiedDiff } from './cli/diff';
 import { explain, listRules } from './cli/rules';
 import { CliSettings } from './cli/settings';
 import { fixAll } from './fixAll';
@@ -131,6 +132,14 @@ async function main(argv: string[]): Promise<number> {
     }
     const name = (file === '-' || files.length === 1) && opts.filePathInReport ? opts.filePathInReport : file === '-' ? '<stdin>' : file;
     const settings = cfg.forFile(file === '-' ? undefined : file);
+    if (opts.diff) {
+      const patch = unifiedDiff(name, text, fixAll(text, settings, { unsafe: opts.unsafe, linter }).text);
+      if (patch) {
+        failing++;
+        process.stdout.write(patch);
+      }
+      continue;
+    }
     if (opts.fix) {
       const result = fixAll(text, settings, { unsafe: opts.unsafe, linter });
       if (result.text !== text) {
@@ -159,6 +168,7 @@ async function main(argv: string[]): Promise<number> {
     }
   }
   if (progress) process.stderr.write('\r\x1b[2K');
+  if (opts.diff) return cfg.configProblems().length > 0 ? 2 : failing > 0 ? 1 : 0;
   for (const problem of cfg.configProblems()) process.stderr.write(`dockerfile-doctor: ${problem}\n`);
   const toStdout = opts.fix && files.includes('-') ? process.stderr : process.stdout;
   for (const f of formats) {

@@ -5,6 +5,8 @@ export class UsageError extends Error {}
 
 export interface Options {
   fix: boolean;
+  /** Print the fixes as a unified diff, write nothing. */
+  diff: boolean;
   unsafe: boolean;
   /** `--format` (repeatable); empty: from the config file, else tty. */
   formats: string[];
@@ -34,7 +36,8 @@ Lints Dockerfiles (files, or folders searched for Dockerfile, *.dockerfile, Cont
 
 Options:
   --fix                        apply the safe fixes in place (to a fixed point), then report what is left
-  --unsafe-fixes               with --fix, also apply fixes marked unsafe
+  --unsafe-fixes               with --fix or --diff, also apply fixes marked unsafe
+  --diff                       print the fixes as a unified diff, write nothing (exit 1 if there are any)
   -f, --format <format>        ${FORMAT_NAMES.join(' | ')} (default tty; repeatable)
   -o, --output <format>=<file> also write a report in that format to a file (repeatable)
   -c, --config <file>          use this .hadolint.yaml instead of looking one up
@@ -61,7 +64,7 @@ or a configuration error.
 `;
 
 export function parseArgs(argv: string[]): Options | 'help' | 'version' {
-  const o: Options = { fix: false, unsafe: false, formats: [], outputs: [], rules: [], paths: [], listRules: false, trustedRegistries: [], requireLabels: [] };
+  const o: Options = { fix: false, diff: false, unsafe: false, formats: [], outputs: [], rules: [], paths: [], listRules: false, trustedRegistries: [], requireLabels: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const eq = a.indexOf('=');
@@ -75,6 +78,7 @@ export function parseArgs(argv: string[]): Options | 'help' | 'version' {
       case '-h': case '--help': return 'help';
       case '-v': case '--version': return 'version';
       case '--fix': o.fix = true; break;
+      case '--diff': o.diff = true; break;
       case '--unsafe-fixes': o.unsafe = true; break;
       case '--no-color': o.color = false; break;
       case '--color': o.color = true; break;
@@ -127,6 +131,7 @@ export function parseArgs(argv: string[]): Options | 'help' | 'version' {
         o.paths.push(a);
     }
   }
-  if (o.unsafe && !o.fix) throw new UsageError('--unsafe-fixes goes with --fix');
+  if (o.unsafe && !o.fix && !o.diff) throw new UsageError('--unsafe-fixes goes with --fix or --diff');
+  if (o.fix && o.diff) throw new UsageError('--diff shows the fixes without writing them: use it without --fix');
   return o;
 }
