@@ -17,7 +17,7 @@ import { runScripts, type RunScript } from './shell/script';
 import { isPosixShell } from './shell/shells';
 import { LineIndex, trimBlankEnd, type Position, type Range } from './text';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
-import { isNonPosixPragmaShell, parseCheckDirective, parsePragma, type IgnorePragma } from './suppressions';
+import { parseCheckDirective, parsePragma, scanPragmas, type IgnorePragma } from './suppressions';
 
 export interface FindingEdit {
   range: Range;
@@ -190,48 +190,8 @@ function checkChunk(text: string, rules: readonly Rule[], style: FileStyle, stag
   let indexOf: Map<InstructionInfo, number> | undefined;
   let shellScriptList: ShellScript[] | undefined;
   let current: Rule = rules[0];
-  // Pragma comment lines outside instructions (not heredoc bodies): `# hadolint shell=pwsh` (the
-  // instructions after it, in its stage, run in that shell) and ignore comments (for unused ones).
-  const shellPragmas: { stage: number; line: number; shell: string }[] = [];
-  const pragmaLines: { line: number; pragma: IgnorePragma }[] = [];
-  const fromLines = model.instructions.filter((x) => x.keyword === 'FROM').map((x) => x.startLine);
-  /** The start line of the stage a line is in (the FROM at or before it; -1 before the first). */
-  const stageStart = (line: number): number => {
-    let lo = 0;
-    let hi = fromLines.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (fromLines[mid] <= line) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 ? fromLines[lo - 1] : -1;
-  };
-  for (let l = 0; l < model.lines.lineCount; l++) {
-    const lt = model.lines.lineText(l);
-    if (!COMMENT_LINE.test(lt) || !/shell|ignore|check/i.test(lt) || instructionAt(model.instructions, l)) continue;
-    const p = parsePragma(lt);
-    if (p?.kind === 'ignore' && p.scope !== 'global') pragmaLines.push({ line: l, pragma: p });
-    if (p?.kind !== 'shell') continue;
-    // A pragma right above a FROM belongs to that stage.
-    // Right above a FROM (only comments between): that stage's.
-    let n = l + 1;
-    while (n < model.lines.lineCount && COMMENT_LINE.test(model.lines.lineText(n))) n++;
-    const next = instructionAt(model.instructions, n);
-    shellPragmas.push({ stage: next?.keyword === 'FROM' && next.startLine === n ? n : stageStart(l), line: l, shell: p.shell });
-  }
-  const pragmaShellIsNotPosix = (ins: InstructionInfo): boolean => {
-    if (shellPragmas.length === 0) return false;
-    // The last pragma above the instruction, if it is in the instruction's stage.
-    let lo = 0;
-    let hi = shellPragmas.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (shellPragmas[mid].line < ins.startLine) lo = mid + 1;
-      else hi = mid;
-    }
-    const p = lo > 0 ? shellPragmas[lo - 1] : undefined;
-    return !!p && p.stage === stageStart(ins.startLine) && isNonPosixPragmaShell(p.shell);
-  };
+  // Pragma comments outside instructions: ignore comments (for unused ones) and `# hadolint shell=`.
+  const { pragmaLines, shellIsNotPosix: pragmaShellIsNotPosix } = scanPragmas(model.lines, model.instructions, (l) => instructionAt(model.instructions, l));
   const stageOf = (ins: InstructionInfo): StageView | undefined => (ins.stage >= 0 ? stages[ins.stage] : undefined);
   const ctx: RuleContext = {
     model,

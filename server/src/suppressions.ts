@@ -11,6 +11,8 @@
  * Codes are our ids, hadolint codes or BuildKit check names; text after a second `#` is the
  * reason and is ignored.
  */
+import type { InstructionInfo } from './model';
+import type { LineIndex } from './text';
 
 export type PragmaScope = 'next' | 'stage' | 'global';
 
@@ -107,4 +109,57 @@ export function parseCheckDirective(value: string): CheckDirective {
 /** Shells hadolint's `shell=` pragma names that are not POSIX shells (its rules for sh do not apply). */
 export function isNonPosixPragmaShell(shell: string): boolean {
   return /^(?:pwsh|powershell|cmd)(?:\.exe)?$/i.test(shell);
+}
+
+const COMMENT_LINE = /^[ \t]*#/;
+
+/**
+ * One pass over a chunk's comment lines outside instructions (not heredoc bodies, not comments
+ * between continuation lines): its ignore comments (for the unused-ignore report), and which
+ * instructions a `# hadolint shell=pwsh` covers — those after it in its stage; a pragma right
+ * above a FROM (only comments between) is that stage's.
+ */
+export function scanPragmas(lines: LineIndex, instructions: readonly InstructionInfo[], instructionAt: (line: number) => InstructionInfo | undefined): {
+  pragmaLines: { line: number; pragma: IgnorePragma }[];
+  shellIsNotPosix: (ins: InstructionInfo) => boolean;
+} {
+  const shellPragmas: { stage: number; line: number; shell: string }[] = [];
+  const pragmaLines: { line: number; pragma: IgnorePragma }[] = [];
+  const fromLines = instructions.filter((x) => x.keyword === 'FROM').map((x) => x.startLine);
+  /** The start line of the stage a line is in (the FROM at or before it; -1 before the first). */
+  const stageStart = (line: number): number => {
+    let lo = 0;
+    let hi = fromLines.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (fromLines[mid] <= line) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 ? fromLines[lo - 1] : -1;
+  };
+  for (let l = 0; l < lines.lineCount; l++) {
+    const lt = lines.lineText(l);
+    if (!COMMENT_LINE.test(lt) || !/shell|ignore|check/i.test(lt) || instructionAt(l)) continue;
+    const p = parsePragma(lt);
+    if (p?.kind === 'ignore' && p.scope !== 'global') pragmaLines.push({ line: l, pragma: p });
+    if (p?.kind !== 'shell') continue;
+    let n = l + 1;
+    while (n < lines.lineCount && COMMENT_LINE.test(lines.lineText(n))) n++;
+    const next = instructionAt(n);
+    shellPragmas.push({ stage: next?.keyword === 'FROM' && next.startLine === n ? n : stageStart(l), line: l, shell: p.shell });
+  }
+  const shellIsNotPosix = (ins: InstructionInfo): boolean => {
+    if (shellPragmas.length === 0) return false;
+    // The last pragma above the instruction, if it is in the instruction's stage.
+    let lo = 0;
+    let hi = shellPragmas.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (shellPragmas[mid].line < ins.startLine) lo = mid + 1;
+      else hi = mid;
+    }
+    const p = lo > 0 ? shellPragmas[lo - 1] : undefined;
+    return !!p && p.stage === stageStart(ins.startLine) && isNonPosixPragmaShell(p.shell);
+  };
+  return { pragmaLines, shellIsNotPosix };
 }
