@@ -1,88 +1,25 @@
 /**
- * The command-line linter for CI: the same engine as the editor.
+ * The command-line linter for CI: the same engine and the same configuration as the editor.
+ * Wiring only: options in cli/args.ts, report formats in cli/formats/, settings in cli/settings.ts.
  *
- *   dockerfile-doctor [--fix] [--unsafe-fixes] [--format tty|json] [--rule id=severity]… [paths… | -]
- *
- * Exit codes: 0 no error-severity finding, 1 errors found, 2 bad usage or unreadable input.
+ * Exit codes: 0 clean or under the failure threshold, 1 findings at or above it, 2 bad usage,
+ * unreadable input or a configuration problem (reported, and the rest still applied).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { parseArgs, USAGE, UsageError, type Options } from './cli/args';
+import { FORMATTERS, type FileResult } from './cli/formats';
+import { formatFileTty } from './cli/formats/tty';
+import { unifiedDiff } from './cli/diff';
+import { explain, listRules } from './cli/rules';
+import { CliSettings } from './cli/settings';
 import { fixAll } from './fixAll';
 import { setLocale, t } from './l10n';
-import { initEngine, Linter, type Finding } from './lint';
-import { RULES } from './rules';
-import { normalizeSettings } from './settings';
+import { initEngine, Linter } from './lint';
 import { resolveContext } from './rules/context/_fs';
+import type { Severity } from './rules/types';
 
 const VERSION = '0.1.0';
-
-const USAGE = `Usage: dockerfile-doctor [options] [paths… | -]
-
-Lints Dockerfiles (files, or folders searched for Dockerfile, *.dockerfile, Containerfile);
-"-" reads standard input. Without paths, lints ./Dockerfile.
-
-Options:
-  --fix                 apply the safe fixes in place (to a fixed point), then report what is left
-  --unsafe-fixes        with --fix, also apply fixes marked unsafe
-  --format tty|json     output format (default: tty)
-  --rule <id>=<level>   set a rule's severity: off, hint, info, warning, error (repeatable)
-  --context <dir>       the build context (default: each Dockerfile's folder), for COPY/ADD sources and .dockerignore
-  --list-rules          print the rules and their related hadolint/BuildKit codes
-  --no-color            plain output
-  -h, --help            this help
-  -v, --version         the version
-`;
-
-class UsageError extends Error {}
-
-interface Options {
-  fix: boolean;
-  unsafe: boolean;
-  format: 'tty' | 'json';
-  rules: Record<string, string>;
-  paths: string[];
-  color: boolean;
-  listRules: boolean;
-  context?: string;
-}
-
-function parseArgs(argv: string[]): Options | 'help' | 'version' {
-  const o: Options = { fix: false, unsafe: false, format: 'tty', rules: {}, paths: [], color: !!process.stdout.isTTY && !process.env.NO_COLOR, listRules: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const value = (name: string): string => {
-      const eq = a.indexOf('=');
-      if (a.startsWith('--') && eq > 0) return a.slice(eq + 1);
-      if (i + 1 >= argv.length) throw new UsageError(`${name} needs a value`);
-      return argv[++i];
-    };
-    if (a === '-h' || a === '--help') return 'help';
-    if (a === '-v' || a === '--version') return 'version';
-    if (a === '--fix') o.fix = true;
-    else if (a === '--unsafe-fixes') o.unsafe = true;
-    else if (a === '--no-color') o.color = false;
-    else if (a === '--list-rules') o.listRules = true;
-    else if (a === '--format' || a.startsWith('--format=')) {
-      const f = value('--format');
-      if (f !== 'tty' && f !== 'json') throw new UsageError(`--format must be tty or json, not "${f}"`);
-      o.format = f;
-    } else if (a === '--rule' || a.startsWith('--rule=')) {
-      const v = value('--rule');
-      const m = /^([^=]+)=(.*)$/.exec(v);
-      if (!m) throw new UsageError(`--rule takes <id>=<level>, not "${v}"`);
-      o.rules[m[1]] = m[2];
-    } else if (a === '--context' || a.startsWith('--context=')) {
-      o.context = value('--context');
-    } else if (a === '--') {
-      o.paths.push(...argv.slice(i + 1));
-      break;
-    } else if (a.startsWith('-') && a !== '-') {
-      throw new UsageError(`unknown option ${a}`);
-    } else o.paths.push(a);
-  }
-  if (o.unsafe && !o.fix) throw new UsageError('--unsafe-fixes goes with --fix');
-  return o;
-}
 
 const DOCKERFILE_NAME = /^(?:(?:Dockerfile|Containerfile)(?:\..+)?|.+\.(?:dockerfile|Dockerfile|containerfile))$/;
 
@@ -104,7 +41,7 @@ function collect(p: string, out: string[]): void {
 /** Writes through a temporary file in the same folder and a rename: never half a file. */
 function writeAtomic(file: string, text: string): void {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  const mode = fs.statSync(file).mode;
+  const mode = fs.existsSync(file) ? fs.statSync(file).mode : 0o644;
   try {
     fs.writeFileSync(tmp, text, { mode });
     fs.renameSync(tmp, file);
@@ -114,37 +51,10 @@ function writeAtomic(file: string, text: string): void {
   }
 }
 
-const COLORS: Record<string, string> = { error: '31', warning: '33', info: '36', hint: '90' };
+const RANK: Record<Severity, number> = { hint: 0, info: 1, warning: 2, error: 3 };
 
-function paint(on: boolean, code: string, s: string): string {
-  return on ? `\x1b[${code}m${s}\x1b[0m` : s;
-}
-
-function formatTty(file: string, findings: Finding[], color: boolean): string {
-  let out = '';
-  for (const f of findings) {
-    const related = [f.related.hadolint, f.related.buildkit].filter(Boolean).join(', ');
-    out += `${file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${paint(color, COLORS[f.severity], f.severity)} ${paint(color, '1', f.ruleId)}${related ? ` (${related})` : ''}: ${f.message}\n`;
-    for (const fix of f.fixes) {
-      out += `    ${paint(color, '32', fix.safety === 'safe' ? t('fix') : t('fix (unsafe)'))}: ${fix.title}\n`;
-    }
-  }
-  return out;
-}
-
-function toJson(file: string, f: Finding): object {
-  return {
-    file,
-    line: f.range.start.line + 1,
-    column: f.range.start.character + 1,
-    endLine: f.range.end.line + 1,
-    endColumn: f.range.end.character + 1,
-    severity: f.severity,
-    rule: f.ruleId,
-    related: f.related,
-    message: f.message,
-    fixes: f.fixes.map((x) => ({ title: x.title, safety: x.safety })),
-  };
+function errorMessage(e: unknown): string {
+  return (e as NodeJS.ErrnoException).code ?? (e as Error).message;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -168,15 +78,21 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (opts.listRules) {
-    for (const r of RULES) {
-      const related = [r.related.hadolint, r.related.buildkit].filter(Boolean).join(', ');
-      process.stdout.write(`${r.id.padEnd(30)} ${r.defaultSeverity.padEnd(8)} ${related.padEnd(10)} ${t(r.description)}\n`);
-    }
+    process.stdout.write(listRules(opts.formats.includes('json')));
     return 0;
   }
-  const { settings, problems } = normalizeSettings({ rules: opts.rules });
-  if (problems.length > 0) {
-    process.stderr.write(problems.map((p) => `dockerfile-doctor: ${p.replace(/^dockerfileDoctor\.rules/, '--rule')}\n`).join(''));
+  if (opts.explain !== undefined) {
+    const docs = explain(opts.explain);
+    if (!docs) {
+      process.stderr.write(`dockerfile-doctor: unknown rule "${opts.explain}" (see --list-rules)\n`);
+      return 2;
+    }
+    process.stdout.write(docs);
+    return 0;
+  }
+  const cfg = new CliSettings(opts, process.env, process.cwd());
+  if (cfg.usageProblems.length > 0) {
+    process.stderr.write(cfg.usageProblems.map((p) => `dockerfile-doctor: ${p}\n`).join(''));
     return 2;
   }
   const files: string[] = [];
@@ -189,25 +105,42 @@ async function main(argv: string[]): Promise<number> {
     try {
       collect(p, files);
     } catch (e) {
-      process.stderr.write(`dockerfile-doctor: cannot read ${p}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      process.stderr.write(`dockerfile-doctor: cannot read ${p}: ${errorMessage(e)}\n`);
       return 2;
     }
   }
   await initEngine();
-  let errors = 0;
+  const global = cfg.global();
+  const formats = global.formats;
+  const color = opts.color ?? (!global.noColor && !process.env.NO_COLOR && !!process.stdout.isTTY);
+  // A progress line on a terminal for long runs (never in pipes or CI logs).
+  const progress = !!process.stderr.isTTY && files.length > 20 && !process.env.CI;
+  const streamTty = formats.length === 1 && formats[0] === 'tty';
+  const results: FileResult[] = [];
+  let failing = 0;
   let total = 0;
+  let errors = 0;
   let fixed = 0;
-  const json: object[] = [];
-  for (const file of files) {
+  const linter = new Linter();
+  for (const [n, file] of files.entries()) {
+    if (progress && n % 10 === 0) process.stderr.write(`\r\x1b[2K${t('Linting {0}/{1}', n, files.length)} ${file}`.slice(0, 200));
     let text: string;
     try {
       text = file === '-' ? fs.readFileSync(0, 'utf8') : fs.readFileSync(file, 'utf8');
     } catch (e) {
-      process.stderr.write(`dockerfile-doctor: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      process.stderr.write(`dockerfile-doctor: cannot read ${file}: ${errorMessage(e)}\n`);
       return 2;
     }
-    const name = file === '-' ? '<stdin>' : file;
-    const linter = new Linter();
+    const name = (file === '-' || files.length === 1) && opts.filePathInReport ? opts.filePathInReport : file === '-' ? '<stdin>' : file;
+    const settings = cfg.forFile(file === '-' ? undefined : file);
+    if (opts.diff) {
+      const patch = unifiedDiff(name, text, fixAll(text, settings, { unsafe: opts.unsafe, linter }).text);
+      if (patch) {
+        failing++;
+        process.stdout.write(patch);
+      }
+      continue;
+    }
     if (opts.fix) {
       const result = fixAll(text, settings, { unsafe: opts.unsafe, linter });
       if (result.text !== text) {
@@ -220,22 +153,45 @@ async function main(argv: string[]): Promise<number> {
       }
     }
     const findings = linter.lint(text, settings, file === '-' ? undefined : cliContext(file, opts.context));
+    // `# check=error=true`: the file's warnings fail the run like errors.
+    const strict = linter.lastCheckError;
     total += findings.length;
     errors += findings.filter((f) => f.severity === 'error').length;
-    if (opts.format === 'json') json.push(...findings.map((f) => toJson(name, f)));
-    else {
-      const out = formatTty(name, findings, opts.color);
+    if (global.threshold !== 'none') {
+      failing += findings.filter((f) => RANK[strict && f.severity === 'warning' ? 'error' : f.severity] >= RANK[global.threshold as Severity]).length;
+    }
+    const result = { file: name, text, findings };
+    results.push(result);
+    if (streamTty && findings.length > 0) {
+      if (progress) process.stderr.write('\r\x1b[2K');
       // With `--fix -` the fixed text goes to stdout: the report goes to stderr.
-      (opts.fix && file === '-' ? process.stderr : process.stdout).write(out);
+      (opts.fix && file === '-' ? process.stderr : process.stdout).write(formatFileTty(result, { color, version: VERSION }));
     }
   }
-  if (opts.format === 'json') {
-    process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
-  } else {
-    const summary = `${t('{0} problem(s) in {1} file(s)', total, files.length)}${errors ? `, ${t('{0} error(s)', errors)}` : ''}${opts.fix ? `; ${t('{0} fix(es) applied', fixed)}` : ''}\n`;
-    (opts.fix && files.includes('-') ? process.stderr : process.stdout).write(summary);
+  if (progress) process.stderr.write('\r\x1b[2K');
+  if (opts.diff) return cfg.configProblems().length > 0 ? 2 : failing > 0 ? 1 : 0;
+  for (const problem of cfg.configProblems()) process.stderr.write(`dockerfile-doctor: ${problem}\n`);
+  const toStdout = opts.fix && files.includes('-') ? process.stderr : process.stdout;
+  for (const f of formats) {
+    if (f === 'tty') {
+      if (!streamTty) toStdout.write(FORMATTERS.tty(results, { color, version: VERSION }));
+      const summary = `${t('{0} problem(s) in {1} file(s)', total, files.length)}${errors ? `, ${t('{0} error(s)', errors)}` : ''}${opts.fix ? `; ${t('{0} fix(es) applied', fixed)}` : ''}\n`;
+      toStdout.write(summary);
+    } else {
+      toStdout.write(FORMATTERS[f](results, { color: false, version: VERSION }));
+    }
   }
-  return errors > 0 ? 1 : 0;
+  for (const o of opts.outputs) {
+    try {
+      writeAtomic(o.file, FORMATTERS[o.format](results, { color: false, version: VERSION }));
+    } catch (e) {
+      process.stderr.write(`dockerfile-doctor: cannot write ${o.file}: ${errorMessage(e)}\n`);
+      return 2;
+    }
+  }
+  if (cfg.configProblems().length > 0) return 2;
+  if (global.noFail) return 0;
+  return failing > 0 ? 1 : 0;
 }
 
 /** The build context of a file: `--context`, else its folder; the current folder is the workspace when it holds the file. */

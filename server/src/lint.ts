@@ -8,6 +8,8 @@
  */
 import { DockerfileModel, fileStyle, type FileStyle, type InstructionInfo, type StageFacts } from './model';
 import { RULES, RULES_BY_ID } from './rules';
+import { UNUSED_IGNORE } from './rules/config/unused-ignore';
+import { unusedIgnores } from './unusedIgnores';
 import type { FileReport, FixSafety, LintContext, RelatedCodes, Report, Rule, RuleContext, Severity, ShellScript, StageView } from './rules/types';
 import { invocations } from './shell/facts';
 import { initShellParser } from './shell/parser';
@@ -15,6 +17,7 @@ import { runScripts, type RunScript } from './shell/script';
 import { isPosixShell } from './shell/shells';
 import { LineIndex, trimBlankEnd, type Position, type Range } from './text';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
+import { parseCheckDirective, parsePragma, scanPragmas, type IgnorePragma } from './suppressions';
 
 export interface FindingEdit {
   range: Range;
@@ -51,18 +54,37 @@ interface ChunkFinding {
   fixes: FindingFix[];
 }
 
+/** One code of a suppression comment: where it is (chunk lines until shifted). */
+interface IgnoreRef {
+  code: string;
+  line: number;
+  start: number;
+}
+
+/** A suppression comment of the chunk, for the unused-ignore report. */
+interface PragmaAt {
+  line: number;
+  pragma: IgnorePragma;
+}
+
 interface ChunkResult {
   findings: ChunkFinding[];
+  /** Findings an inline or stage ignore comment suppressed, and by which code (for `disable-ignore-pragma` and unused ignores). */
+  suppressed: { f: ChunkFinding; by: IgnoreRef }[];
   /** Facts the rules recorded for their file-level check, by rule id (ranges in chunk lines). */
   facts: Map<string, unknown[]>;
-  /** Instruction start line → the ids of its ignore comments (for file-level findings). */
-  ignores: Map<number, string[]>;
+  /** Instruction start line → the codes of its ignore comments, stage ones included (for file-level findings). */
+  ignores: Map<number, IgnoreRef[]>;
   /** Rule ids or related codes ignored for the whole file by comments in this chunk. */
-  globalIgnores: string[];
+  globalIgnores: IgnoreRef[];
+  /** Every `ignore=` comment of the chunk. */
+  pragmas: PragmaAt[];
   /** `# check=skip=…` directive values (first chunk only). */
   checkSkips: string[];
-  /** `# check=experimental=…` directive values (first chunk only): experimental BuildKit checks turned on. */
-  checkExperimental: string[];
+  /** `# check=…;error=true` (first chunk only): warnings fail the CLI run. */
+  checkError?: boolean;
+  /** `# check=…;experimental=A,B|all` (first chunk only). */
+  checkExperimental?: string[];
   /** The chunk ends inside heredocs (their delimiters): it must be joined with what follows. */
   openHeredoc?: string[];
   /** Why the chunk could not be checked, when it could not. */
@@ -70,8 +92,7 @@ interface ChunkResult {
 }
 
 const DIRECTIVE = /^[ \t]*#[ \t]*([A-Za-z][A-Za-z0-9_-]*)[ \t]*=[ \t]*(.*)$/;
-const COMMENT_LINE = /^[ \t]*#/;
-const GLOBAL_IGNORE = /^\uFEFF?[ \t]*#[ \t]*((?:hadolint|dockerfile-doctor)[ \t]+global[ \t]+ignore[ \t]*=.*)$/gim;
+const COMMENT_LINE = /^\uFEFF?[ \t]*#/;
 
 /** The escape character from the parser directives at the top of the file. */
 export function escapeOf(lines: LineIndex): string {
@@ -112,14 +133,18 @@ export function chunkStarts(lines: LineIndex, escape: string, fromLines: readonl
   return starts;
 }
 
-function ignoreList(comment: string, global: boolean): string[] | null {
-  const m = /^(?:hadolint|dockerfile-doctor)[ \t]+(global[ \t]+)?ignore[ \t]*=[ \t]*(.*)$/i.exec(comment);
-  if (!m || Boolean(m[1]) !== global) return null;
-  return m[2].split(',').map((s) => s.trim()).filter(Boolean);
+function matchOf(list: readonly IgnoreRef[], rule: Rule): IgnoreRef | undefined {
+  const h = rule.related.hadolint?.toLowerCase();
+  const b = rule.related.buildkit?.toLowerCase();
+  return list.find((x) => {
+    if (x.code === rule.id) return true;
+    const c = x.code.toLowerCase();
+    return c === h || c === b;
+  });
 }
 
-function matches(list: readonly string[], rule: Rule): boolean {
-  return list.some((x) => x === rule.id || x === rule.related.hadolint || x === rule.related.buildkit);
+function refsOf(pragma: IgnorePragma, line: number): IgnoreRef[] {
+  return pragma.entries.map((e) => ({ code: e.code, line, start: e.start }));
 }
 
 /**
@@ -144,7 +169,7 @@ function longestLine(text: string): number {
 const NO_SHELL = Symbol('no SHELL');
 
 function checkChunk(text: string, rules: readonly Rule[], style: FileStyle, stages: readonly StageView[]): ChunkResult {
-  const empty = (error: string, globalIgnores: string[] = []): ChunkResult => ({ findings: [], facts: new Map(), ignores: new Map(), globalIgnores, checkSkips: [], checkExperimental: [], error });
+  const empty = (error: string, globalIgnores: IgnoreRef[] = []): ChunkResult => ({ findings: [], suppressed: [], facts: new Map(), ignores: new Map(), globalIgnores, pragmas: [], checkSkips: [], error });
   if (text.length > MAX_LINE_LENGTH && longestLine(text) > MAX_LINE_LENGTH) {
     // Unchecked, but its file-wide ignore comments still apply to the other chunks.
     return empty(`a line is longer than ${MAX_LINE_LENGTH} characters: not checked`, globalIgnoresIn(text));
@@ -169,6 +194,8 @@ function checkChunk(text: string, rules: readonly Rule[], style: FileStyle, stag
   let shellBefore: (string[] | undefined | typeof NO_SHELL)[] | undefined;
   let shellScriptList: ShellScript[] | undefined;
   let current: Rule = rules[0];
+  // Pragma comments outside instructions: ignore comments (for unused ones) and `# hadolint shell=`.
+  const { pragmaLines, shellIsNotPosix: pragmaShellIsNotPosix } = scanPragmas(model.lines, model.instructions, (l) => instructionAt(model.instructions, l));
   const stageOf = (ins: InstructionInfo): StageView | undefined => (ins.stage >= 0 ? stages[ins.stage] : undefined);
   const ctx: RuleContext = {
     model,
@@ -189,7 +216,8 @@ function checkChunk(text: string, rules: readonly Rule[], style: FileStyle, stag
     scripts(ins) {
       let s = scriptCache.get(ins);
       if (!s) {
-        s = runScripts(model, ins);
+        // `# hadolint shell=pwsh` says the stage's RUNs are not POSIX shell: no scripts to read.
+        s = pragmaShellIsNotPosix(ins) ? [] : runScripts(model, ins);
         scriptCache.set(ins, s);
       }
       return s;
@@ -253,49 +281,45 @@ function checkChunk(text: string, rules: readonly Rule[], style: FileStyle, stag
       error = `${rule.id}: ${(e as Error)?.stack ?? e}`;
     }
   }
-  // Suppressions: `# hadolint ignore=DL3020` / `# dockerfile-doctor ignore=…` right above.
-  const commentByLine = new Map(model.comments.map((c) => [c.line, c.content]));
+  // Suppressions: `# hadolint ignore=DL3020` / `# dockerfile-doctor ignore=…` right above, and
+  // `# hadolint stage ignore=…` above the stage's FROM (see suppressions.ts for every form).
   // Scanned in the text: dockerfile-ast mistakes such a comment at the top for a directive.
   const globalIgnores = globalIgnoresIn(text);
-  const checkList = (key: string) => model.directives.filter((d) => d.name === 'check').flatMap((d) => {
-    const m = new RegExp(`(?:^|;)\\s*${key}\\s*=\\s*([^;]*)`, 'i').exec(d.value);
-    return m ? m[1].split(',').map((s) => s.trim()).filter(Boolean) : [];
-  });
-  const checkSkips = checkList('skip');
-  const checkExperimental = checkList('experimental');
-  const ignores = new Map<number, string[]>();
-  const ignoresOf = (ins: InstructionInfo): string[] => {
-    let list = ignores.get(ins.startLine);
-    if (list) return list;
-    list = [];
-    // The comment lines right above the instruction. Read from the text: dockerfile-ast takes
-    // `# dockerfile-doctor ignore=…` on the first line of a file for a parser directive.
+  const check = parseCheckDirective(model.directives.filter((d) => d.name === 'check').map((d) => d.value).join(';'));
+  const pragmas: PragmaAt[] = pragmaLines;
+  const ignores = new Map<number, IgnoreRef[]>();
+  let stageRefs: IgnoreRef[] = [];
+  for (const ins of model.instructions) {
+    const own: IgnoreRef[] = [];
+    const stage: IgnoreRef[] = [];
+    // The comment lines right above the instruction (not inside an earlier one).
     for (let l = ins.startLine - 1; l >= 0; l--) {
-      const content = commentByLine.get(l) ?? commentText(model, l);
-      if (content === undefined) break;
-      list.push(...(ignoreList(content, false) ?? []));
+      const lt = model.lines.lineText(l);
+      if (!COMMENT_LINE.test(lt) || instructionAt(model.instructions, l)) break;
+      const p = parsePragma(lt);
+      if (p?.kind !== 'ignore' || p.scope === 'global') continue;
+      if (p.scope === 'next') own.push(...refsOf(p, l));
+      else if (ins.keyword === 'FROM') stage.push(...refsOf(p, l));
     }
-    ignores.set(ins.startLine, list);
-    return list;
-  };
-  for (const ins of model.instructions) ignoresOf(ins);
-  for (const [line, list] of ignores) if (list.length === 0) ignores.delete(line);
-  const kept = findings.filter((f) => {
+    if (ins.keyword === 'FROM') stageRefs = stage;
+    const list = [...own, ...stageRefs];
+    if (list.length > 0) ignores.set(ins.startLine, list);
+  }
+  const kept: ChunkFinding[] = [];
+  const suppressed: { f: ChunkFinding; by: IgnoreRef }[] = [];
+  for (const f of findings) {
     const ins = instructionAt(model.instructions, f.range.start.line);
-    if (!ins) return true;
-    return !matches(ignoresOf(ins), RULES_BY_ID.get(f.ruleId)!);
-  });
+    const by = ins ? matchOf(ignores.get(ins.startLine) ?? [], RULES_BY_ID.get(f.ruleId)!) : undefined;
+    if (by) suppressed.push({ f, by });
+    else kept.push(f);
+  }
   const last = model.instructions[model.instructions.length - 1];
   const open = last ? last.heredocs.filter((h) => !h.terminated).map((h) => h.name) : [];
   const openHeredoc = open.length > 0 ? open : undefined;
-  return { findings: kept, facts, ignores, globalIgnores, checkSkips, checkExperimental, error, openHeredoc };
-}
-
-/** The text after `#` of a comment line that belongs to no instruction, else undefined. */
-function commentText(model: DockerfileModel, line: number): string | undefined {
-  const m = /^[ \t]*#(.*)$/.exec(model.lines.lineText(line));
-  if (!m || instructionAt(model.instructions, line)) return undefined;
-  return m[1].trim();
+  return {
+    findings: kept, suppressed, facts, ignores, globalIgnores, pragmas, checkSkips: check.skip,
+    checkError: check.error, checkExperimental: check.experimental, error, openHeredoc,
+  };
 }
 
 /** The first line from `from` on that ends heredoc `name` (`<<-` allows leading tabs), or -1. */
@@ -308,9 +332,16 @@ function delimiterLine(lines: LineIndex, from: number, name: string): number {
 }
 
 /** `# hadolint global ignore=…` / `# dockerfile-doctor global ignore=…`, read from the text. */
-function globalIgnoresIn(text: string): string[] {
-  const out: string[] = [];
-  for (const m of text.matchAll(GLOBAL_IGNORE)) out.push(...(ignoreList(m[1], true) ?? []));
+function globalIgnoresIn(text: string): IgnoreRef[] {
+  const out: IgnoreRef[] = [];
+  if (!/global/i.test(text)) return out;
+  const lines = new LineIndex(text);
+  for (let l = 0; l < lines.lineCount; l++) {
+    const lt = lines.lineText(l);
+    if (!COMMENT_LINE.test(lt) || !/global/i.test(lt)) continue;
+    const p = parsePragma(lt);
+    if (p?.kind === 'ignore' && p.scope === 'global') out.push(...refsOf(p, l));
+  }
   return out;
 }
 
@@ -381,6 +412,9 @@ export class Linter {
 
   /** Errors met while checking (a rule or the parser threw); for the server log. */
   lastErrors: string[] = [];
+
+  /** The last text had `# check=error=true`: its warnings fail a CLI run. */
+  lastCheckError = false;
 
   /** `context`: the file's path and build context, for the rules that read the file system. */
   lint(text: string, settings: Settings = DEFAULT_SETTINGS, context?: LintContext): Finding[] {
@@ -460,34 +494,62 @@ export class Linter {
     }
     this.cache = next;
 
-    const globalIgnores = results.flatMap((r) => r.result.globalIgnores);
-    const checkSkips = results[0]?.result.checkSkips ?? [];
+    const first = results[0]?.result;
+    this.lastCheckError = !!first?.checkError;
     const out: Finding[] = [];
     if (!settings.enable) return out;
-    const experimental = results[0]?.result.checkExperimental ?? [];
-    // An opt-in BuildKit check is also turned on by `# check=experimental=<Name>` (or `all`).
-    const optedIn = (rule: Rule) => rule.related.buildkit !== undefined && (experimental.includes('all') || experimental.includes(rule.related.buildkit));
-    const severityOf = (rule: Rule): Severity | 'off' => {
-      const severity = settings.rules[rule.id] ?? (rule.enabledByDefault === false && !optedIn(rule) ? 'off' : rule.defaultSeverity);
-      if (severity === 'off' || matches(globalIgnores, rule)) return 'off';
-      if (checkSkips.includes('all') || (rule.related.buildkit && checkSkips.includes(rule.related.buildkit))) return 'off';
+    // `disable-ignore-pragma`: ignore comments (inline, stage, global) count for nothing.
+    const pragmasOn = !settings.disableIgnorePragma;
+    const shiftRef = (r: IgnoreRef, by: number): IgnoreRef => ({ code: r.code, line: r.line + by, start: r.start });
+    const globalIgnores = pragmasOn ? results.flatMap(({ result, line }) => result.globalIgnores.map((r) => shiftRef(r, line))) : [];
+    const checkSkips = (first?.checkSkips ?? []).map((x) => x.toLowerCase());
+    const experimental = (first?.checkExperimental ?? []).map((x) => x.toLowerCase());
+    /** The severity from the settings and the `# check=` directive, before ignore comments. */
+    const baseSeverity = (rule: Rule): Severity | 'off' => {
+      const bk = rule.related.buildkit?.toLowerCase();
+      const optedIn = rule.enabledByDefault === false && !!bk && (experimental.includes(bk) || experimental.includes('all'));
+      const severity = settings.rules[rule.id] ?? (rule.enabledByDefault === false && !optedIn ? 'off' : rule.defaultSeverity);
+      if (severity === 'off') return 'off';
+      // `skip=all` means BuildKit's build checks, not syntax errors or hadolint-only rules.
+      if (bk && (checkSkips.includes('all') || checkSkips.includes(bk))) return 'off';
       return severity;
     };
+    const severityCache = new Map<Rule, Severity | 'off'>();
+    const severityOf = (rule: Rule): Severity | 'off' => {
+      let s = severityCache.get(rule);
+      if (s === undefined) severityCache.set(rule, (s = baseSeverity(rule)));
+      return s;
+    };
+    // Which ignore codes suppressed something ("line:start"), for the unused-ignore report.
+    const used = new Set<string>();
+    const use = (r: IgnoreRef) => used.add(`${r.line}:${r.start}`);
+    /** False when a global ignore comment drops the rule's finding (and marks it used). */
+    const keep = (rule: Rule): boolean => {
+      const g = matchOf(globalIgnores, rule);
+      if (!g) return true;
+      use(g);
+      return false;
+    };
     // File-level checks over the facts every chunk recorded (cheap: no parsing).
-    const ignores = new Map<number, string[]>();
-    for (const { result, line } of results) for (const [l, list] of result.ignores) ignores.set(l + line, list);
+    const ignores = new Map<number, IgnoreRef[]>();
+    if (pragmasOn) for (const { result, line } of results) for (const [l, list] of result.ignores) ignores.set(l + line, list.map((r) => shiftRef(r, line)));
     for (const rule of RULES) {
       if (!rule.checkFile || severityOf(rule) === 'off') continue;
       const facts: unknown[] = [];
       for (const { result, line } of results) for (const f of result.facts.get(rule.id) ?? []) facts.push(shiftFact(f, line));
       const reports: FileReport[] = [];
       try {
-        rule.checkFile({ facts, stages: style.stages, context, report: (r) => reports.push(r) });
+        rule.checkFile({ facts, stages: style.stages, settings, context, report: (r) => reports.push(r) });
       } catch (e) {
         this.lastErrors.push(`${rule.id}: ${(e as Error)?.stack ?? e}`);
       }
       for (const r of reports) {
-        if (matches(ignores.get(r.instructionLine) ?? [], rule)) continue;
+        const by = matchOf(ignores.get(r.instructionLine) ?? [], rule);
+        if (by) {
+          use(by);
+          continue;
+        }
+        if (!keep(rule)) continue;
         out.push({
           ruleId: rule.id,
           instructionLine: r.instructionLine,
@@ -500,10 +562,12 @@ export class Linter {
       }
     }
     for (const { result, line } of results) {
-      for (const f of result.findings) {
+      const all = pragmasOn ? result.findings : [...result.findings, ...result.suppressed.map((x) => x.f)];
+      if (pragmasOn) for (const { f, by } of result.suppressed) if (severityOf(RULES_BY_ID.get(f.ruleId)!) !== 'off') use(shiftRef(by, line));
+      for (const f of all) {
         const rule = RULES_BY_ID.get(f.ruleId)!;
         const severity = severityOf(rule);
-        if (severity === 'off') continue;
+        if (severity === 'off' || !keep(rule)) continue;
         out.push({
           ruleId: rule.id,
           instructionLine: f.instructionLine + line,
@@ -518,6 +582,14 @@ export class Linter {
           })),
         });
       }
+    }
+    if (pragmasOn && keep(RULES_BY_ID.get(UNUSED_IGNORE)!)) {
+      const at = new Set<number>();
+      for (const { result, line } of results) {
+        for (const p of result.pragmas) at.add(p.line + line);
+        for (const r of result.globalIgnores) at.add(r.line + line);
+      }
+      out.push(...unusedIgnores(lines, at, used, severityOf));
     }
     return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   }

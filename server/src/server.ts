@@ -8,11 +8,12 @@ import {
 import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigStore } from './config';
+import { forgetConfigFiles } from './configFiles';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
 import { completion, configureCompletion, COMPLETION_TRIGGERS } from './features/completion';
 import { forgetModel } from './features/document';
 import { formatDocument, formatOnType, formatRange } from './features/formatting';
-import { hover } from './features/hover';
+import { configHover, hover } from './features/hover';
 import { signatureHelp, SIGNATURE_TRIGGERS } from './features/signatureHelp';
 import { locale, setLocale } from './l10n';
 import { rulesByCode } from './rules';
@@ -55,6 +56,7 @@ connection.onInitialize((params): InitializeResult => {
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   workspaceRoots = folders.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
   config = new ConfigStore(connection, pull);
+  config.setWorkspaceFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
   if (opts.settings !== undefined) config.setPushed(opts.settings);
   const ready = initEngine().catch((e) => {
     connection.console.error(`Could not load the shell parser: ${e?.stack ?? e}`);
@@ -90,13 +92,12 @@ connection.onInitialize((params): InitializeResult => {
 
 connection.onInitialized(() => {
   if (dynamicConfig) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'dockerfileDoctor' });
-  // An ignore file or the tree changed: the build-context checks read the disk again.
-  if (dynamicWatch) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.dockerignore' }, { globPattern: '**/*.dockerignore' }, { globPattern: '**/*', kind: 1 | 4 }] });
-});
-
-connection.onDidChangeWatchedFiles(() => {
-  clearContextCache();
-  validator.scheduleAll(documents.keys());
+  // Re-read on change: `.hadolint.yaml` (the config), ignore files and created/deleted files (the build-context checks).
+  if (dynamicWatch) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [{ globPattern: '**/{.hadolint.yaml,.hadolint.yml}' }, { globPattern: '**/.dockerignore' }, { globPattern: '**/*.dockerignore' }, { globPattern: '**/*', kind: 1 | 4 }],
+    });
+  }
 });
 
 connection.onDidChangeConfiguration((change) => {
@@ -104,6 +105,14 @@ connection.onDidChangeConfiguration((change) => {
   config.clear();
   validator.scheduleAll(documents.keys());
   if (inlayRefresh) void connection.languages.inlayHint.refresh().catch(() => undefined);
+});
+
+connection.onDidChangeWatchedFiles(() => {
+  clearContextCache();
+  forgetConfigFiles();
+  config.clear();
+  config.refreshConfigFiles();
+  validator.scheduleAll(documents.keys());
 });
 
 documents.onDidChangeContent((e) => validator.schedule(e.document.uri));
@@ -131,7 +140,11 @@ connection.onRequest('dockerfileDoctor/ruleDocs', (params: { id?: unknown }) => 
 connection.onHover((params) => {
   const doc = documents.get(params.textDocument.uri);
   try {
-    return doc ? hover(doc, params) : null;
+    if (!doc) return null;
+    const word = hover(doc, params);
+    const cfg = configHover(params, validator.findingsFor(doc.uri), config.configFileFor(doc.uri));
+    if (!word || !cfg) return word ?? cfg;
+    return { contents: { kind: 'markdown', value: `${(word.contents as { value: string }).value}\n\n---\n\n${(cfg.contents as { value: string }).value}` }, range: word.range };
   } catch {
     return null;
   }

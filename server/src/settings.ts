@@ -8,6 +8,10 @@ import type { Severity } from './rules/types';
 export type RuleSetting = Severity | 'off';
 export const RULE_SETTING_VALUES: readonly RuleSetting[] = ['off', 'hint', 'info', 'warning', 'error'];
 
+/** The value types of hadolint's `label-schema` (DL3049–DL3058). */
+export type LabelType = 'text' | 'url' | 'semver' | 'hash' | 'rfc3339' | 'spdx' | 'email';
+export const LABEL_TYPES: readonly LabelType[] = ['text', 'url', 'semver', 'hash', 'rfc3339', 'spdx', 'email'];
+
 export interface Settings {
   enable: boolean;
   /** Rule id → severity override. */
@@ -22,6 +26,33 @@ export interface Settings {
   };
   /** `dockerfileDoctor.buildContext`: the build context folder (absolute, or relative to the workspace folder). */
   buildContext?: string;
+  /**
+   * What the config-driven rules read (from `.hadolint.yaml`, hadolint's environment variables
+   * or CLI flags). Read only in a rule's `checkFile`, never in `check`: a chunk's cached result
+   * must not depend on settings (lint.ts caches chunks by text alone).
+   */
+  trustedRegistries?: readonly string[];
+  labelSchema?: Readonly<Record<string, LabelType>>;
+  strictLabels?: boolean;
+  /** Inline `# hadolint ignore=…` / `# dockerfile-doctor ignore=…` comments are not honoured. */
+  disableIgnorePragma?: boolean;
+}
+
+/**
+ * `over` on top of `base`: per-rule severities and scalars from `over` win, lists add up
+ * (hadolint merges its config, environment and flags the same way).
+ */
+export function mergeSettings(base: Settings, over: Partial<Settings>): Settings {
+  const out: Settings = { ...base, rules: { ...base.rules, ...over.rules } };
+  // Scalars and sections (enable, fixAllUnsafe, format, inlayHints, buildContext …): `over` wins.
+  for (const [k, v] of Object.entries(over) as [keyof Settings, unknown][]) {
+    if (v !== undefined && k !== 'rules' && k !== 'trustedRegistries' && k !== 'labelSchema') (out as unknown as Record<string, unknown>)[k] = v;
+  }
+  if (over.trustedRegistries) out.trustedRegistries = [...new Set([...(base.trustedRegistries ?? []), ...over.trustedRegistries])];
+  if (over.labelSchema) out.labelSchema = { ...base.labelSchema, ...over.labelSchema };
+  if (over.strictLabels !== undefined) out.strictLabels = over.strictLabels;
+  if (over.disableIgnorePragma !== undefined) out.disableIgnorePragma = over.disableIgnorePragma;
+  return out;
 }
 
 export const DEFAULT_SETTINGS: Settings = Object.freeze({

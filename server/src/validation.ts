@@ -17,6 +17,8 @@ interface DocState {
   again: boolean;
   /** Problems already written to the log for this document (each is logged once). */
   logged: Set<string>;
+  /** The findings last published (for hover). */
+  published: Finding[];
 }
 
 export class Validator {
@@ -34,7 +36,7 @@ export class Validator {
   schedule(uri: string): void {
     let st = this.states.get(uri);
     if (!st) {
-      st = { linter: new Linter(), running: false, again: false, logged: new Set() };
+      st = { linter: new Linter(), running: false, again: false, logged: new Set(), published: [] };
       this.states.set(uri, st);
     }
     if (st.running) {
@@ -47,6 +49,11 @@ export class Validator {
   /** The document's warm linter (its chunk cache makes a fix-all on a big file cheap). */
   linterFor(uri: string): Linter | undefined {
     return this.states.get(uri)?.linter;
+  }
+
+  /** The findings last published for a document. */
+  findingsFor(uri: string): readonly Finding[] {
+    return this.states.get(uri)?.published ?? [];
   }
 
   scheduleAll(uris: Iterable<string>): void {
@@ -103,6 +110,7 @@ export class Validator {
           st.again = true;
           continue;
         }
+        st.published = findings;
         await this.connection.sendDiagnostics({ uri, version, diagnostics: findings.map((f) => toDiagnostic(f, version)) });
       } while (st.again);
     } finally {

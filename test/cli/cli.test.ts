@@ -38,7 +38,7 @@ describe('cli', () => {
     assert.equal(run(['-'], 'FROM alpine:3.20\nRUNN x\n').code, 1);
     const bad = run(['--format', 'xml']);
     assert.equal(bad.code, 2);
-    assert.match(bad.err, /--format must be tty or json/);
+    assert.match(bad.err, /--format must be one of tty, json, sarif/);
     const unknown = run(['--frobnicate']);
     assert.equal(unknown.code, 2);
     assert.match(unknown.err, /unknown option --frobnicate/);
@@ -57,6 +57,7 @@ describe('cli', () => {
       file: '<stdin>', line: 2, column: 1, endLine: 2, endColumn: 4, severity: 'warning', rule: 'add-instead-of-copy',
       related: { hadolint: 'DL3020' }, message: 'Use COPY instead of ADD for files and folders',
       fixes: [{ title: 'Use COPY instead of ADD', safety: 'safe' }],
+      docs: 'https://github.com/dockerfile-doctor/dockerfile-doctor/blob/main/server/src/rules/instructions/add-instead-of-copy.md',
     }]);
   });
 

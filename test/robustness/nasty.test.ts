@@ -7,11 +7,12 @@ import * as fs from 'node:fs';
 import { corpusFiles, lintAll, ready } from '../helpers';
 import { fixAll } from '../../server/src/fixAll';
 
-function timed(label: string, text: string): void {
+/** Lints `text` within `budget` ms: a guard against super-linear work, not a benchmark (npm run bench is). */
+function timed(label: string, text: string, budget = 1000): void {
   const t0 = performance.now();
   assert.doesNotThrow(() => lintAll(text), label);
   const ms = performance.now() - t0;
-  assert.ok(ms < 1000, `${label}: ${ms.toFixed(0)} ms`);
+  assert.ok(ms < budget, `${label}: ${ms.toFixed(0)} ms`);
 }
 
 /** A small deterministic PRNG (mulberry32). */
@@ -69,7 +70,8 @@ describe('robustness', () => {
     timed('6.5k && chain', `FROM alpine\nRUN ${'a && '.repeat(6500)}apk add x\n`);
     assert.equal(lintAll(`FROM alpine\nRUN ${'a && '.repeat(6500)}apk add x\n`).filter((f) => f.ruleId === 'apk-add-without-no-cache').length, 1);
     const runs = `FROM alpine:3.20\n${Array.from({ length: 3000 }, (_, i) => `RUN echo ${i}\n`).join('')}`;
-    timed('3,000 RUNs', runs);
+    // One stage of 3,000 instructions is one chunk, checked by every rule: about 1 s with ~100 rules.
+    timed('3,000 RUNs', runs, 2500);
     const t0 = performance.now();
     const { text } = fixAll(runs);
     const ms = performance.now() - t0;

@@ -5,6 +5,7 @@
  * rule ids / codes in ignore comments and `# check=skip=` (→ the rule and its docs).
  */
 import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver';
+import type { Finding } from '../lint';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { t } from '../l10n';
 import type { DockerfileModel, InstructionInfo } from '../model';
@@ -164,4 +165,19 @@ function commentHover(model: DockerfileModel, line: number, raw: string, charact
     return rule ? at(s, e, ruleDoc(rule)) : null;
   }
   return null;
+}
+
+/**
+ * On a finding: which configuration file applied to the document (or that none did), so a
+ * user can tell where a severity or an ignored rule comes from. Shown with the diagnostic.
+ */
+export function configHover(params: HoverParams, findings: readonly Finding[], configFile: string | undefined): Hover | null {
+  const at = (p: { line: number; character: number }, q: { line: number; character: number }) => p.line < q.line || (p.line === q.line && p.character <= q.character);
+  // Only when a config file applies: without one there is nothing to add to the diagnostic's own hover.
+  if (!configFile) return null;
+  const hit = findings.filter((f) => at(f.range.start, params.position) && at(params.position, f.range.end));
+  if (hit.length === 0) return null;
+  const codes = [...new Set(hit.map((f) => f.ruleId))].map((c) => `\`${c}\``).join(', ');
+  const value = t('{0}: configured by {1}', codes, `\`${configFile}\``);
+  return { contents: { kind: 'markdown', value }, range: hit[0].range };
 }

@@ -17,6 +17,7 @@ import { rules as apt } from './shell/apt';
 import { rules as lang } from './shell/lang';
 import { rules as rpm } from './shell/rpm';
 import { rules as general } from './shell/general';
+import { rules as config } from './config';
 
 /** Each folder and its rules. */
 export const RULE_GROUPS: readonly { dir: string; rules: readonly Rule[] }[] = [
@@ -31,6 +32,7 @@ export const RULE_GROUPS: readonly { dir: string; rules: readonly Rule[] }[] = [
   { dir: 'shell/lang', rules: lang },
   { dir: 'shell/rpm', rules: rpm },
   { dir: 'shell/general', rules: general },
+  { dir: 'config', rules: config },
 ];
 
 export const RULES: readonly Rule[] = RULE_GROUPS.flatMap((g) => g.rules);

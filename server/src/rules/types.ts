@@ -12,6 +12,7 @@
 import type { DockerfileModel, InstructionInfo, StageFacts } from '../model';
 import type { Invocation } from '../shell/facts';
 import type { RunScript } from '../shell/script';
+import type { Settings } from '../settings';
 import type { OffsetEdit, Range } from '../text';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
@@ -110,6 +111,11 @@ export interface FileRuleContext<T = unknown> {
   readonly stages: readonly StageFacts[];
   /** The file's place on disk and its build context, when known (never part of a chunk's cache). */
   readonly context?: LintContext;
+  /**
+   * The settings (trusted registries, label schema …). Read here, never in `check`: a chunk's
+   * result is cached by its text alone, file-level checks run on every lint.
+   */
+  readonly settings: Settings;
   report(report: FileReport): void;
 }
 

@@ -27,7 +27,9 @@ describe('syntax: parser directives', () => {
     assert.deepEqual(marks(text, 'directive-misplaced'), ['syntax=docker/dockerfile:1']);
     assert.equal(findingsOf(text, 'directive-misplaced')[0].severity, 'warning');
     assert.deepEqual(marks('\n# escape=`\nFROM alpine\n', 'directive-misplaced'), ['escape=`']);
-    assert.deepEqual(marks('FROM alpine\n# check=skip=all\nRUN true\n', 'directive-misplaced'), ['check=skip=all']);
+    assert.deepEqual(marks('FROM alpine\n# check=skip=all\n\nRUN true\n', 'directive-misplaced'), ['check=skip=all']);
+    // Right above an instruction it is the per-instruction check pragma (dockerfile 1.21), not misplaced.
+    expectNone('FROM alpine\n# check=skip=JSONArgsRecommended\nCMD echo hi\n', 'directive-misplaced');
     // In a later stage (another chunk of the linter) too.
     assert.deepEqual(marks('FROM alpine AS a\nRUN true\n\n# syntax=x\nFROM alpine\n', 'directive-misplaced'), ['syntax=x']);
     // With escape=` the later chunks are parsed behind a synthetic escape line: still one finding.

@@ -18,7 +18,15 @@ export const directiveMisplaced: Rule = {
   docs: { en, 'zh-cn': zhCn },
   check({ model, report }) {
     const top = topDirectives(model);
+    const starts = new Set(model.instructions.map((i) => i.startLine));
     for (const d of lateDirectives(model, top.length)) {
+      // `# check=skip=…` right above an instruction (or stage) is the per-instruction form of the
+      // check pragma (dockerfile 1.21): honoured, not misplaced.
+      if (d.name === 'check') {
+        let l = model.lines.positionAt(d.nameStart).line + 1;
+        while (l < model.lines.lineCount && /^[ \t]*#/.test(model.lines.lineText(l))) l++;
+        if (starts.has(l)) continue;
+      }
       report({
         start: d.nameStart,
         end: d.valueEnd,
