@@ -9,7 +9,9 @@ describe('syntax rules', () => {
     const [f] = findingsOf('FROM alpine\nRUNN echo\n', 'unknown-instruction');
     assert.equal(f.severity, 'error');
     expectFix('FROM alpine\nRUNN echo\n', 'unknown-instruction', 'FROM alpine\nRUN echo\n');
-    expectFix('FROM alpine\ncopi a /b\n', 'unknown-instruction', 'FROM alpine\ncopy a /b\n');
+    expectFix('FROM alpine\ncopi a /b\n', 'unknown-instruction', 'FROM alpine\nCOPY a /b\n');
+    // In a lower-case file the fix is lower case: it takes the case the other instructions use.
+    expectFix('from alpine\nrun a\ncopi a /b\n', 'unknown-instruction', 'from alpine\nrun a\ncopy a /b\n');
     assert.deepEqual(findingsOf('FROM alpine\nFOO bar\n', 'unknown-instruction')[0].fixes, []);
   });
   it('instruction-before-from: only ARG may come first', () => {

@@ -32,15 +32,21 @@ describe('code-action menu', () => {
     assert.deepEqual(actions.map((a) => a.title), [
       'Use COPY instead of ADD',
       'Ignore add-instead-of-copy for this instruction',
+      'Ignore add-instead-of-copy in this stage',
       'Ignore add-instead-of-copy for this file',
       'Show documentation for add-instead-of-copy',
       'Fix all add-instead-of-copy problems',
     ]);
     assert.equal(actions[0].isPreferred, true);
-    const docs = actions[3] as { command?: { command: string; arguments: unknown[] } };
+    // The stage ignore goes above the stage's FROM and silences both findings of the stage.
+    const staged = applyEdits(text, actions[2].edit!.changes[uri]);
+    assert.equal(staged, '# dockerfile-doctor stage ignore=add-instead-of-copy\nFROM alpine:3.20\nADD a.txt /a.txt\nADD b.txt /b.txt\n');
+    assert.ok(!(await lsp.change(uri, staged))!.diagnostics.some((x) => x.code === 'add-instead-of-copy'));
+    await lsp.change(uri, text);
+    const docs = actions[4] as { command?: { command: string; arguments: unknown[] } };
     assert.deepEqual(docs.command?.arguments, ['add-instead-of-copy']);
     assert.equal(docs.command?.command, 'dockerfileDoctor.showRuleDocs');
-    const all = applyEdits(text, actions[4].edit!.changes[uri]);
+    const all = applyEdits(text, actions[5].edit!.changes[uri]);
     assert.equal(all, 'FROM alpine:3.20\nCOPY a.txt /a.txt\nCOPY b.txt /b.txt\n');
     await lsp.close(uri);
   });

@@ -73,7 +73,10 @@ export function codeActions(doc: TextDocument, params: CodeActionParams, setting
           edit: { changes: { [uri]: fix.edits.map((e): TextEdit => ({ range: e.range, newText: e.newText })) } },
         });
       }
-      actions.push(ignoreInstruction(doc, d, rule, eol), ignoreFile(doc, d, rule, eol));
+      actions.push(ignoreInstruction(doc, d, rule, eol));
+      const stage = ignoreStage(doc, d, rule, eol);
+      if (stage) actions.push(stage);
+      actions.push(ignoreFile(doc, d, rule, eol));
       actions.push({
         title: t('Show documentation for {0}', rule.id),
         kind: CodeActionKind.QuickFix,
@@ -133,6 +136,37 @@ function mergeRefactoring(doc: TextDocument, params: CodeActionParams, ruleOff: 
 export const SHOW_DOCS_COMMAND = 'dockerfileDoctor.showRuleDocs';
 
 const IGNORE_COMMENT = /^([ \t]*#[ \t]*(hadolint|dockerfile-doctor)[ \t]+(global[ \t]+)?ignore[ \t]*=[ \t]*)([^ \t#]*)/i;
+const STAGE_IGNORE_COMMENT = /^([ \t]*#[ \t]*(hadolint|dockerfile-doctor)[ \t]+stage[ \t]+ignore[ \t]*=[ \t]*)([^ \t#]*)/i;
+
+/**
+ * "Ignore <rule> in this stage": a `# dockerfile-doctor stage ignore=` comment above the stage's
+ * FROM (an existing stage comment there, ours or hadolint's, is extended). Not offered before the
+ * first FROM or when the finding is on the FROM line's own stage comment.
+ */
+function ignoreStage(doc: TextDocument, d: Diagnostic & { data: { instructionLine: number } }, rule: Rule, eol: string): CodeAction | undefined {
+  const model = modelFor(doc);
+  if (!model) return undefined;
+  const line = d.data.instructionLine;
+  const ins = model.instructions.find((i) => i.startLine <= line && line <= i.endLine);
+  if (!ins || ins.stage < 0) return undefined;
+  const from = model.instructions[model.stageStarts[ins.stage]];
+  if (!from) return undefined;
+  const title = t('Ignore {0} in this stage', rule.id);
+  const act = (edit: TextEdit): CodeAction => ({ title, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [doc.uri]: [edit] } } });
+  for (let l = from.startLine - 1; l >= 0; l--) {
+    const text = model.lines.lineText(l).replace(/^\uFEFF/, '');
+    if (!/^[ \t]*#/.test(text)) break;
+    const m = STAGE_IGNORE_COMMENT.exec(text);
+    if (m) {
+      const at = model.lines.lineText(l).length - text.length + m[1].length + m[3].length;
+      const sep = m[3] === '' || m[3].endsWith(',') ? '' : ',';
+      return act({ range: { start: { line: l, character: at }, end: { line: l, character: at } }, newText: `${sep}${codeFor(rule, m[2])}` });
+    }
+  }
+  const bom = from.startLine === 0 && doc.getText().startsWith('\uFEFF') ? 1 : 0;
+  const indent = /^\uFEFF?([ \t]*)/.exec(model.lines.lineText(from.startLine))?.[1] ?? '';
+  return act({ range: { start: { line: from.startLine, character: bom }, end: { line: from.startLine, character: bom } }, newText: `${indent}# dockerfile-doctor stage ignore=${rule.id}${eol}` });
+}
 
 /** The code to write in an existing comment of `style`: hadolint's own code where it has one. */
 function codeFor(rule: Rule, style: string): string {

@@ -33,6 +33,9 @@ describe('from-as-casing', () => {
 describe('inconsistent-instruction-casing', () => {
   const RULE = 'inconsistent-instruction-casing';
   before(() => ready);
+  it('leaves unknown instructions to unknown-instruction (one problem, one finding)', () => {
+    expectNone('FROM alpine:3.20\nRUN a\nmirror\n', 'inconsistent-instruction-casing');
+  });
   it('reports the minority and mixed case, fixes to the majority', () => {
     const text = 'FROM alpine\nRUN true\ncopy . /app\nRun x\n';
     const found = findingsOf(text, RULE);

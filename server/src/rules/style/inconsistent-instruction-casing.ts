@@ -9,6 +9,7 @@
  * case-insensitive, so it is safe.
  */
 import { t } from '../../l10n';
+import { KNOWN_INSTRUCTIONS } from '../../model';
 import type { Range } from '../../text';
 import type { Rule } from '../types';
 import en from './inconsistent-instruction-casing.md';
@@ -38,8 +39,8 @@ export const inconsistentInstructionCasing: Rule = {
     const lists: [string[], string[], string[]] = [[], [], []];
     for (const ins of ctx.model.instructions) {
       const k = ins.keywordText;
-      // Not a keyword at all (a half-typed line): unknown-instruction's; also keeps the encoding simple.
-      if (/[^A-Za-z]/.test(k)) continue;
+      // Not a keyword at all (a half-typed line, a typo): unknown-instruction's, reported once there.
+      if (/[^A-Za-z]/.test(k) || !KNOWN_INSTRUCTIONS.has(ins.keyword)) continue;
       const kind = k === k.toLowerCase() ? 0 : k === k.toUpperCase() ? 1 : 2;
       const p = ctx.model.lines.positionAt(ins.keywordStart);
       lists[kind].push(`${p.line},${p.character},${p.character + k.length},${ins.startLine},${k}`);

@@ -32,12 +32,22 @@ export const unknownInstruction: Rule = {
   docs: { en, 'zh-cn': zhCn },
   fixSummary: 'typo suggestion (unsafe)',
   check({ model, report }) {
+    // The fixed keyword takes the case the other instructions use (a tie keeps the typo's case),
+    // so the fix brings no casing finding.
+    let upper = 0;
+    let lower = 0;
+    for (const x of model.instructions) {
+      if (!KNOWN_INSTRUCTIONS.has(x.keyword)) continue;
+      if (x.keywordText === x.keyword) upper++;
+      else if (x.keywordText === x.keyword.toLowerCase()) lower++;
+    }
+    const like = upper > lower ? 'X' : lower > upper ? 'x' : null;
     for (const ins of model.instructions) {
       if (KNOWN_INSTRUCTIONS.has(ins.keyword)) continue;
       const guesses = [...KNOWN_INSTRUCTIONS].filter((k) => closeTo(ins.keyword, k));
       const fixes: Fix[] = guesses.map((k) => ({
         title: t('Change to {0}', k),
-        edits: [{ start: ins.keywordStart, end: ins.keywordEnd, newText: matchKeywordCase(ins.keywordText, k) }],
+        edits: [{ start: ins.keywordStart, end: ins.keywordEnd, newText: matchKeywordCase(like ?? ins.keywordText, k) }],
         safety: 'unsafe',
       }));
       report({
