@@ -30,6 +30,8 @@ const sizes = opt('sizes', '1000,10000,50000').split(',').map(Number);
 const changesPerSize = Number(opt('changes', '60'));
 const rounds = Number(opt('rounds', '2'));
 const single = Number(opt('single', sizes.includes(50000) ? '50000' : '0'));
+/** The longest wait for one answer (diagnostics or a request), ms. */
+const WAIT_MS = Number(opt('wait', '20000'));
 
 function msServerPath() {
   if (argv.includes('--no-compare')) return null;
@@ -130,9 +132,28 @@ class Server {
     this.capabilities = r.capabilities ?? {};
     await this.conn.sendNotification('initialized', {});
   }
-  /** Resolves with the time the diagnostics of `version` (or the next ones) arrive. */
-  when(uri, version, sentAt) {
-    return new Promise((resolve) => this.waiters.push({ uri, version, sentAt, resolve }));
+  /**
+   * Resolves with the time the diagnostics of `version` (or the next ones) arrive, or NaN after
+   * `timeoutMs` (counted in `timeouts`): a server that never answers must not hang the run.
+   */
+  when(uri, version, sentAt, timeoutMs = WAIT_MS) {
+    return new Promise((resolve) => {
+      const w = { uri, version, sentAt, resolve: (t) => { clearTimeout(timer); resolve(t); } };
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((x) => x !== w);
+        this.timeouts = (this.timeouts ?? 0) + 1;
+        resolve(NaN);
+      }, timeoutMs);
+      this.waiters.push(w);
+    });
+  }
+  /** A request with a time limit (NaN-free: rejects on time-out). */
+  request(method, params, timeoutMs = WAIT_MS) {
+    let timer;
+    return Promise.race([
+      this.conn.sendRequest(method, params),
+      new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`${method}: no answer in ${timeoutMs} ms`)), timeoutMs); }),
+    ]).finally(() => clearTimeout(timer));
   }
   peakRssMb() {
     try {
@@ -208,7 +229,7 @@ async function session(spec, text, changes, { fixAll = false } = {}) {
         : { range: { start: spot, end: { line: spot.line, character: spot.character + 1 } }, text: '' }],
     });
     const took = (await done) - t0;
-    if (c >= warmup) res.changes.push(took);
+    if (c >= warmup && Number.isFinite(took)) res.changes.push(took);
   }
   // Other requests, where the server supports them.
   const caps = server.capabilities;
@@ -226,7 +247,7 @@ async function session(spec, text, changes, { fixAll = false } = {}) {
     for (let i = 0; i < 12; i++) {
       t0 = performance.now();
       try {
-        await server.conn.sendRequest(`textDocument/${method}`, params(i));
+        await server.request(`textDocument/${method}`, params(i));
       } catch {
         break;
       }
@@ -238,7 +259,7 @@ async function session(spec, text, changes, { fixAll = false } = {}) {
     const times = [];
     for (let i = 0; i < 3; i++) {
       t0 = performance.now();
-      await server.conn.sendRequest('textDocument/codeAction', {
+      await server.request('textDocument/codeAction', {
         textDocument: { uri },
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
         context: { diagnostics: [], only: ['source.fixAll.dockerfile-doctor'] },
@@ -248,6 +269,7 @@ async function session(spec, text, changes, { fixAll = false } = {}) {
     res.fixAll = pct(times, 50);
   }
   res.peak = server.peakRssMb();
+  res.timeouts = server.timeouts ?? 0;
   await server.stop();
   return res;
 }
@@ -278,7 +300,7 @@ async function main() {
       agg[name] = {
         cold: pct(all('cold'), 50), open1: pct(all('open1'), 50), reopen: pct(all('reopen'), 50),
         changeP50: pct(all('changes'), 50), changeP95: pct(all('changes'), 95), changeP99: pct(all('changes'), 99),
-        peak: Math.max(...all('peak')), requests, fixAll: pct(all('fixAll'), 50),
+        peak: Math.max(...all('peak')), requests, fixAll: pct(all('fixAll'), 50), timeouts: sessions.reduce((n, s) => n + s.timeouts, 0),
         spread: { open1: [Math.min(...all('open1')), Math.max(...all('open1'))], changeP95: sessions.map((s) => pct(s.changes, 95)) },
       };
     }
@@ -308,6 +330,7 @@ async function main() {
       console.log(`  ${`${m} p95`.padEnd(42)} ${names.map((n) => fmt(r[n].requests[m]).padStart(9)).join(' ')}${names.length > 1 ? ratio(r.ours.requests[m], r.ms?.requests[m]).padStart(10) : ''}`);
     }
     if (Number.isFinite(r.ours.fixAll)) console.log(`  ${'fix-all code action (ours)'.padEnd(42)} ${fmt(r.ours.fixAll).padStart(9)}`);
+    for (const n of names) if (r[n].timeouts > 0) console.log(`  ${n}: ${r[n].timeouts} answers did not come within ${WAIT_MS} ms (left out of the figures)`);
     console.log(`  spread over sessions: ours change p95 ${r.ours.spread.changeP95.map(fmt).join(' / ')}${r.ms ? `; ms ${r.ms.spread.changeP95.map(fmt).join(' / ')}` : ''}`);
   }
   if (singleStage) console.log(`\nOne ${singleStage.size}-line stage (ours): open ${fmt(singleStage.open1)}, change p50 ${fmt(singleStage.changeP50)}, p95 ${fmt(singleStage.changeP95)}`);

@@ -68,6 +68,11 @@ interface PragmaAt {
 }
 
 interface ChunkResult {
+  /**
+   * The facts and findings moved to file lines, for the line the chunk was last at: while the
+   * user types inside a line nothing moves, so a keystroke re-shifts nothing.
+   */
+  placed?: { line: number; facts: Map<string, unknown[]>; findings: Map<ChunkFinding, { range: Range; instructionLine: number; fixes: FindingFix[] }> };
   findings: ChunkFinding[];
   /** Findings an inline or stage ignore comment suppressed, and by which code (for `disable-ignore-pragma` and unused ignores). */
   suppressed: { f: ChunkFinding; by: IgnoreRef }[];
@@ -380,6 +385,34 @@ function stageViews(stages: readonly StageFacts[], from: number, to: number): { 
   return { views, key };
 }
 
+function placedAt(result: ChunkResult, line: number): NonNullable<ChunkResult['placed']> {
+  if (!result.placed || result.placed.line !== line) result.placed = { line, facts: new Map(), findings: new Map() };
+  return result.placed;
+}
+
+/** A chunk's facts for one rule in file lines (shifted once per place of the chunk). */
+function placedFacts(result: ChunkResult, line: number, ruleId: string): readonly unknown[] {
+  const placed = placedAt(result, line);
+  let list = placed.facts.get(ruleId);
+  if (!list) placed.facts.set(ruleId, (list = (result.facts.get(ruleId) ?? []).map((f) => shiftFact(f, line))));
+  return list;
+}
+
+/** A chunk finding's range, instruction line and fixes in file lines (shifted once per place). */
+function placedFinding(result: ChunkResult, line: number, f: ChunkFinding): { range: Range; instructionLine: number; fixes: FindingFix[] } {
+  const placed = placedAt(result, line);
+  let at = placed.findings.get(f);
+  if (!at) {
+    at = {
+      range: shiftRange(f.range, line),
+      instructionLine: f.instructionLine + line,
+      fixes: f.fixes.map((fix) => ({ title: fix.title, safety: fix.safety, edits: fix.edits.map((e) => ({ range: shiftRange(e.range, line), newText: e.newText })) })),
+    };
+    placed.findings.set(f, at);
+  }
+  return at;
+}
+
 /** A copy of a fact with every `{ start: {line, character}, end: … }` range moved down `by` lines. */
 function shiftFact(value: unknown, by: number): unknown {
   if (by === 0 || value === null || typeof value !== 'object') return value;
@@ -536,7 +569,7 @@ export class Linter {
     for (const rule of RULES) {
       if (!rule.checkFile || severityOf(rule) === 'off') continue;
       const facts: unknown[] = [];
-      for (const { result, line } of results) for (const f of result.facts.get(rule.id) ?? []) facts.push(shiftFact(f, line));
+      for (const { result, line } of results) for (const f of placedFacts(result, line, rule.id)) facts.push(f);
       const reports: FileReport[] = [];
       try {
         rule.checkFile({ facts, stages: style.stages, settings, context, report: (r) => reports.push(r) });
@@ -568,18 +601,15 @@ export class Linter {
         const rule = RULES_BY_ID.get(f.ruleId)!;
         const severity = severityOf(rule);
         if (severity === 'off' || !keep(rule)) continue;
+        const at = placedFinding(result, line, f);
         out.push({
           ruleId: rule.id,
-          instructionLine: f.instructionLine + line,
+          instructionLine: at.instructionLine,
           severity,
           message: f.message,
-          range: shiftRange(f.range, line),
+          range: at.range,
           related: rule.related,
-          fixes: f.fixes.map((fix) => ({
-            title: fix.title,
-            safety: fix.safety,
-            edits: fix.edits.map((e) => ({ range: shiftRange(e.range, line), newText: e.newText })),
-          })),
+          fixes: at.fixes,
         });
       }
     }
