@@ -200,6 +200,12 @@ function cliContext(file: string, context: string | undefined) {
   return resolveContext(file, setting, [process.cwd()]) ?? resolveContext(file, setting);
 }
 
+// `dockerfile-doctor … | head`: the reader went away; stop quietly, as Unix tools do.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
