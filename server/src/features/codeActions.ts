@@ -16,6 +16,7 @@ import type { Settings } from '../settings';
 import { LineIndex } from '../text';
 import { isOurs, type DiagnosticData } from './diagnostics';
 import { modelFor } from './document';
+import { fileStages } from '../model';
 import { runScripts, type RunScript } from '../shell/script';
 import { shellParserReady } from '../shell/parser';
 import { mergeWithNext } from '../rules/shell/general/consecutive-run';
@@ -144,28 +145,30 @@ const STAGE_IGNORE_COMMENT = /^([ \t]*#[ \t]*(hadolint|dockerfile-doctor)[ \t]+s
  * first FROM or when the finding is on the FROM line's own stage comment.
  */
 function ignoreStage(doc: TextDocument, d: Diagnostic & { data: { instructionLine: number } }, rule: Rule, eol: string): CodeAction | undefined {
-  const model = modelFor(doc);
-  if (!model) return undefined;
+  // The stage's FROM line from the same cheap line scan the linter's chunking uses (no parse).
+  const lines = new LineIndex(doc.getText());
   const line = d.data.instructionLine;
-  const ins = model.instructions.find((i) => i.startLine <= line && line <= i.endLine);
-  if (!ins || ins.stage < 0) return undefined;
-  const from = model.instructions[model.stageStarts[ins.stage]];
-  if (!from) return undefined;
+  let fromLine = -1;
+  for (const st of fileStages(lines)) {
+    if (st.line > line) break;
+    fromLine = st.line;
+  }
+  if (fromLine < 0) return undefined;
   const title = t('Ignore {0} in this stage', rule.id);
   const act = (edit: TextEdit): CodeAction => ({ title, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [doc.uri]: [edit] } } });
-  for (let l = from.startLine - 1; l >= 0; l--) {
-    const text = model.lines.lineText(l).replace(/^\uFEFF/, '');
+  for (let l = fromLine - 1; l >= 0; l--) {
+    const text = lines.lineText(l).replace(/^\uFEFF/, '');
     if (!/^[ \t]*#/.test(text)) break;
     const m = STAGE_IGNORE_COMMENT.exec(text);
     if (m) {
-      const at = model.lines.lineText(l).length - text.length + m[1].length + m[3].length;
+      const at = lines.lineText(l).length - text.length + m[1].length + m[3].length;
       const sep = m[3] === '' || m[3].endsWith(',') ? '' : ',';
       return act({ range: { start: { line: l, character: at }, end: { line: l, character: at } }, newText: `${sep}${codeFor(rule, m[2])}` });
     }
   }
-  const bom = from.startLine === 0 && doc.getText().startsWith('\uFEFF') ? 1 : 0;
-  const indent = /^\uFEFF?([ \t]*)/.exec(model.lines.lineText(from.startLine))?.[1] ?? '';
-  return act({ range: { start: { line: from.startLine, character: bom }, end: { line: from.startLine, character: bom } }, newText: `${indent}# dockerfile-doctor stage ignore=${rule.id}${eol}` });
+  const bom = fromLine === 0 && doc.getText().startsWith('\uFEFF') ? 1 : 0;
+  const indent = /^\uFEFF?([ \t]*)/.exec(lines.lineText(fromLine))?.[1] ?? '';
+  return act({ range: { start: { line: fromLine, character: bom }, end: { line: fromLine, character: bom } }, newText: `${indent}# dockerfile-doctor stage ignore=${rule.id}${eol}` });
 }
 
 /** The code to write in an existing comment of `style`: hadolint's own code where it has one. */

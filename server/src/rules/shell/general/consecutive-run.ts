@@ -21,6 +21,7 @@ import { t } from '../../../l10n';
 import { trimBlankEnd } from '../../../text';
 import { parentStage, type DockerfileModel, type InstructionInfo } from '../../../model';
 import type { ScriptAnalysis } from '../../../shell/parser';
+import { POSIX_SHELL, WINDOWS_IMAGE } from '../../../shell/shells';
 import type { Fix, Rule, RuleContext } from '../../types';
 import en from './consecutive-run.md';
 import zhCn from './consecutive-run.zh-cn.md';
@@ -31,11 +32,6 @@ const STATEFUL = new Set([
   'unalias', 'ulimit', 'trap', 'declare', 'typeset', 'local', 'readonly', 'eval', 'hash', 'enable',
   'exit', 'return', 'builtin', 'command', 'setopt', 'read', 'let', 'mapfile', 'readarray', 'getopts',
 ]);
-
-const POSIX_SHELL = /(?:^|\/)(?:sh|bash|ash|dash|zsh|ksh)$/;
-
-/** Windows base images: their default shell is `cmd /S /C`, where `&&` and `( )` differ. */
-const WINDOWS_IMAGE = /(?:^|[/:._-])(?:windows|windowsservercore|servercore|nanoserver)(?:$|[/:._-])|^mcr\.microsoft\.com\/dotnet\/framework\//i;
 
 export function changesShellState(a: ScriptAnalysis): boolean {
   return a.assignsVariable || a.definesFunction || a.commands.some((c) => c.inMainShell && c.name !== null
