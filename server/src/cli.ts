@@ -5,6 +5,7 @@
  * Exit codes: 0 clean or under the failure threshold, 1 findings at or above it, 2 bad usage,
  * unreadable input or a configuration problem (reported, and the rest still applied).
  */
+import './nodeFlags';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs, USAGE, UsageError, type Options } from './cli/args';

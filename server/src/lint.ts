@@ -94,6 +94,8 @@ interface ChunkResult {
   openHeredoc?: string[];
   /** Why the chunk could not be checked, when it could not. */
   error?: string;
+  /** Parts left unchecked on purpose (a shell script the parser cannot read), at chunk lines. */
+  notes?: { line: number; message: string }[];
 }
 
 const DIRECTIVE = /^[ \t]*#[ \t]*([A-Za-z][A-Za-z0-9_-]*)[ \t]*=[ \t]*(.*)$/;
@@ -198,6 +200,7 @@ function checkChunk(text: string, rules: readonly Rule[], style: FileStyle, stag
   let indexOf: Map<InstructionInfo, number> | undefined;
   let shellBefore: (string[] | undefined | typeof NO_SHELL)[] | undefined;
   let shellScriptList: ShellScript[] | undefined;
+  let notes: { line: number; message: string }[] | undefined;
   let current: Rule = rules[0];
   // Pragma comments outside instructions: ignore comments (for unused ones) and `# hadolint shell=`.
   const { pragmaLines, shellIsNotPosix: pragmaShellIsNotPosix } = scanPragmas(model.lines, model.instructions, (l) => instructionAt(model.instructions, l));
@@ -233,13 +236,24 @@ function checkChunk(text: string, rules: readonly Rule[], style: FileStyle, stag
         for (const ins of model.instructions) {
           const run = ins.keyword === 'RUN' ? ins : ins.keyword === 'ONBUILD' && ins.trigger?.keyword === 'RUN' ? ins.trigger : undefined;
           if (!run || !isPosixShell(ctx.shellOf(ins), stageOf(ins)?.inherited.image ?? '')) continue;
-          for (const script of ctx.scripts(run)) shellScriptList.push({ ins: run, script });
+          for (const script of ctx.scripts(run)) {
+            // A script the shell parser cannot read (a syntax error, or too long to parse) gets
+            // no shell findings: a finding read from a misparsed script would be a guess.
+            if (script.analysis.hasError || script.analysis.skipped) {
+              (notes ??= []).push({
+                line: model.range(script.toDoc(0), script.toDoc(0)).start.line,
+                message: script.analysis.skipped ? 'the shell script is too long to parse: its shell checks are not checked' : 'the shell script has a syntax error the parser cannot read past: its shell checks are not checked',
+              });
+              continue;
+            }
+            shellScriptList.push({ ins: run, script });
+          }
         }
       }
       return shellScriptList;
     },
     invocations(script) {
-      return script.analysis.skipped ? [] : invocations(script.analysis);
+      return script.analysis.skipped || script.analysis.hasError ? [] : invocations(script.analysis);
     },
     shellOf(ins) {
       indexOf ??= new Map(model.instructions.map((x, i) => [x, i]));
@@ -323,7 +337,7 @@ function checkChunk(text: string, rules: readonly Rule[], style: FileStyle, stag
   const openHeredoc = open.length > 0 ? open : undefined;
   return {
     findings: kept, suppressed, facts, ignores, globalIgnores, pragmas, checkSkips: check.skip,
-    checkError: check.error, checkExperimental: check.experimental, error, openHeredoc,
+    checkError: check.error, checkExperimental: check.experimental, error, openHeredoc, notes,
   };
 }
 
@@ -522,6 +536,7 @@ export class Linter {
         break;
       }
       if (result.error) this.lastErrors.push(`line ${starts[i] + 1}: ${result.error}`);
+      for (const n of result.notes ?? []) this.lastErrors.push(`line ${n.line + starts[i] - (i === 0 ? 0 : prefixLines) + 1}: ${n.message}`);
       results.push({ result, line: starts[i] - (i === 0 ? 0 : prefixLines) });
       i = j;
     }

@@ -1,6 +1,7 @@
 /**
  * The language server: connection wiring only; the logic lives in lint.ts, rules/ and features/.
  */
+import './nodeFlags';
 import {
   createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, CodeActionKind,
   DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, type InitializeResult,
@@ -127,7 +128,7 @@ connection.onCodeAction(async (params) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return [];
   try {
-    return codeActions(doc, params, await config.get(doc.uri), validator.linterFor(doc.uri));
+    return codeActions(doc, params, await config.get(doc.uri), validator.linterFor(doc.uri), validator.publishedFor(doc.uri));
   } catch (e) {
     connection.console.error(`Code actions failed: ${(e as Error)?.stack ?? e}`);
     return [];

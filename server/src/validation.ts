@@ -5,7 +5,7 @@
 import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ConfigStore } from './config';
-import { toDiagnostic } from './features/diagnostics';
+import { FindingLookup, toDiagnostic } from './features/diagnostics';
 import { fileURLToPath } from 'node:url';
 import { Linter, type Finding } from './lint';
 import { resolveContext } from './rules/context/_fs';
@@ -17,8 +17,8 @@ interface DocState {
   again: boolean;
   /** Problems already written to the log for this document (each is logged once). */
   logged: Set<string>;
-  /** The findings last published (for hover). */
-  published: Finding[];
+  /** The findings last published, with their version (for hover and code actions). */
+  published: FindingLookup;
 }
 
 export class Validator {
@@ -36,7 +36,7 @@ export class Validator {
   schedule(uri: string): void {
     let st = this.states.get(uri);
     if (!st) {
-      st = { linter: new Linter(), running: false, again: false, logged: new Set(), published: [] };
+      st = { linter: new Linter(), running: false, again: false, logged: new Set(), published: new FindingLookup(-1, []) };
       this.states.set(uri, st);
     }
     if (st.running) {
@@ -53,7 +53,12 @@ export class Validator {
 
   /** The findings last published for a document. */
   findingsFor(uri: string): readonly Finding[] {
-    return this.states.get(uri)?.published ?? [];
+    return this.states.get(uri)?.published.findings ?? [];
+  }
+
+  /** The findings last published for a document, to find a diagnostic's fixes by. */
+  publishedFor(uri: string): FindingLookup | undefined {
+    return this.states.get(uri)?.published;
   }
 
   scheduleAll(uris: Iterable<string>): void {
@@ -110,7 +115,7 @@ export class Validator {
           st.again = true;
           continue;
         }
-        st.published = findings;
+        st.published = new FindingLookup(version, findings);
         await this.connection.sendDiagnostics({ uri, version, diagnostics: findings.map((f) => toDiagnostic(f, version)) });
       } while (st.again);
     } finally {

@@ -14,7 +14,7 @@ import type { Rule } from '../rules/types';
 import { t } from '../l10n';
 import type { Settings } from '../settings';
 import { LineIndex } from '../text';
-import { isOurs, type DiagnosticData } from './diagnostics';
+import { FindingLookup, isOurs, type DiagnosticData } from './diagnostics';
 import { modelFor } from './document';
 import { fileStages } from '../model';
 import { runScripts, type RunScript } from '../shell/script';
@@ -34,19 +34,26 @@ export function afterDirectives(doc: TextDocument): number {
   return line;
 }
 
-export function codeActions(doc: TextDocument, params: CodeActionParams, settings: Settings, linter?: Linter): CodeAction[] {
+/**
+ * `published`: the findings the validator last published for the document (a diagnostic's
+ * fixes are taken from there); without it, or when it is for another version, the document is
+ * linted again (with `linter`'s cache, cheap).
+ */
+export function codeActions(doc: TextDocument, params: CodeActionParams, settings: Settings, linter?: Linter, published?: FindingLookup): CodeAction[] {
   const only = params.context.only;
   const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
   const actions: CodeAction[] = [];
   const uri = doc.uri;
   const eol = doc.getText().includes('\r\n') ? '\r\n' : '\n';
   if (wants(CodeActionKind.QuickFix)) {
+    let current = published?.version === doc.version ? published : undefined;
+    const findings = (): FindingLookup => (current ??= new FindingLookup(doc.version, (linter ?? new Linter()).lint(doc.getText(), settings)));
     // Per rule, the findings of the whole document that fix-all would fix (for "Fix all <rule>").
     let fixableByRule: Map<string, number> | undefined;
     const fixable = (ruleId: string): number => {
       if (!fixableByRule) {
         fixableByRule = new Map();
-        for (const f of (linter ?? new Linter()).lint(doc.getText(), settings)) {
+        for (const f of findings().findings) {
           if (automaticFix(f)) fixableByRule.set(f.ruleId, (fixableByRule.get(f.ruleId) ?? 0) + 1);
         }
       }
@@ -61,7 +68,8 @@ export function codeActions(doc: TextDocument, params: CodeActionParams, setting
       // The menu, in this order: the fixes (the first safe one preferred) → ignore for the
       // instruction → for the file → the rule's docs → fix all of this rule.
       let preferredGiven = false;
-      for (const fix of data.fixes) {
+      const finding = data.fixes > 0 ? findings().find(d) : undefined;
+      for (const fix of finding?.fixes ?? []) {
         const preferred: boolean = fix.safety === 'safe' && !preferredGiven;
         preferredGiven ||= preferred;
         actions.push({
