@@ -144,6 +144,8 @@ function shift(ins: InstructionInfo, d: number, l: number, stage: number): Instr
     bodyStart: ins.bodyStart === null ? null : ins.bodyStart + d,
     heredocs: ins.heredocs.map((h) => ({ ...h, contentStart: h.contentStart + d, contentEnd: h.contentEnd + d })),
     stage,
+    // ONBUILD's trigger instruction has offsets of its own.
+    trigger: ins.trigger ? shift(ins.trigger, d, l, stage) : undefined,
   };
 }
 

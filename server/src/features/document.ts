@@ -1,16 +1,18 @@
 /**
- * One parsed model per open document version, shared by every editor feature (symbols,
- * folding, hover, completion, rename …): a request never re-parses a file that another
- * request of the same version has parsed. Bounded: the models of the last few versions of a
- * few documents are kept, never more.
+ * One model per open document version, shared by every editor feature (symbols, folding,
+ * hover, completion, formatting, rename …): a request never re-parses a file that another
+ * request of the same version has parsed. The model is assembled from per-stage chunks
+ * (`chunkedModel.ts`), each parsed once and cached by its text, so the first request after a
+ * keystroke re-parses one stage, not the file. Bounded: the last few documents used are kept.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DockerfileModel } from '../model';
+import type { DockerfileModel } from '../model';
+import { ChunkedModels } from './chunkedModel';
 
 const LIMIT = 8;
-const cache = new Map<string, { version: number; model: DockerfileModel | null }>();
+const cache = new Map<string, { version: number; model: DockerfileModel | null; models: ChunkedModels }>();
 
-/** The document's model, or null when dockerfile-ast cannot read it (never throws). */
+/** The document's model, or null when it cannot be read at all (never throws). */
 export function modelFor(doc: TextDocument): DockerfileModel | null {
   const hit = cache.get(doc.uri);
   if (hit && hit.version === doc.version) {
@@ -19,18 +21,15 @@ export function modelFor(doc: TextDocument): DockerfileModel | null {
     cache.set(doc.uri, hit);
     return hit.model;
   }
+  const models = hit?.models ?? new ChunkedModels();
   let model: DockerfileModel | null;
   try {
-    model = new DockerfileModel(doc.getText());
+    model = models.build(doc.getText());
   } catch {
-    try {
-      model = new DockerfileModel(doc.getText().replace(/\r(?!\n)/g, '\n'));
-    } catch {
-      model = null;
-    }
+    model = null;
   }
   cache.delete(doc.uri);
-  cache.set(doc.uri, { version: doc.version, model });
+  cache.set(doc.uri, { version: doc.version, model, models });
   while (cache.size > LIMIT) cache.delete(cache.keys().next().value as string);
   return model;
 }

@@ -18,7 +18,8 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DockerfileModel, InstructionInfo } from '../model';
 import { runScripts } from '../shell/script';
-import { ChunkedModels, originsOf } from './chunkedModel';
+import { originsOf } from './chunkedModel';
+import { modelFor } from './document';
 
 /** Instructions whose arguments Docker expands `$VAR` in (RUN is read by the shell parser). */
 export const EXPANDING = new Set(['ADD', 'ARG', 'COPY', 'ENV', 'EXPOSE', 'FROM', 'LABEL', 'ONBUILD', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR']);
@@ -99,7 +100,7 @@ export function memo<T>(index: SymbolIndex, key: string, compute: () => T): T {
 }
 
 const LIMIT = 8;
-const cache = new Map<string, { version: number; index: SymbolIndex | null; models: ChunkedModels }>();
+const cache = new Map<string, { version: number; index: SymbolIndex | null }>();
 
 /**
  * The index of the document's current version (null when it cannot be read). Never throws.
@@ -113,15 +114,15 @@ export function indexFor(doc: TextDocument): SymbolIndex | null {
     cache.set(doc.uri, hit);
     return hit.index;
   }
-  const models = hit?.models ?? new ChunkedModels();
   let index: SymbolIndex | null;
   try {
-    index = buildIndex(models.build(doc.getText()));
+    const model = modelFor(doc);
+    index = model ? buildIndex(model) : null;
   } catch {
     index = null;
   }
   cache.delete(doc.uri);
-  cache.set(doc.uri, { version: doc.version, index, models });
+  cache.set(doc.uri, { version: doc.version, index });
   while (cache.size > LIMIT) cache.delete(cache.keys().next().value as string);
   return index;
 }
