@@ -25,40 +25,90 @@ export function automaticFix(f: Finding, unsafe = false): FindingFix | undefined
   return f.fixes.find((x) => x.safety === 'safe') ?? (unsafe ? f.fixes.find((x) => x.safety === 'unsafe') : undefined);
 }
 
+type FixAllOptions = { unsafe?: boolean; maxRounds?: number; linter?: Linter; ruleIds?: ReadonlySet<string> };
+
+/**
+ * One round: the fixes to apply to `text`, non-overlapping (the first of two that touch the
+ * same range wins; a later round takes the other if it still applies). O(n log n) in the
+ * number of fixes: the chosen ranges are kept sorted and each new one is checked against its
+ * neighbours by binary search.
+ */
+function chooseFixes(text: string, findings: readonly Finding[], options: FixAllOptions): OffsetEdit[] {
+  const lines = new LineIndex(text);
+  const taken: { start: number; end: number }[] = []; // sorted by start, non-overlapping
+  const chosen: OffsetEdit[] = [];
+  const seen = new Set<string>();
+  const at = (pos: number): number => {
+    let lo = 0;
+    let hi = taken.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (taken[mid].start < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  /** Whether the range touches a taken one (an insertion clashes with a range at its place). */
+  const clashes = (e: { start: number; end: number }): boolean => {
+    const conflict = (t: { start: number; end: number }) => (e.start < t.end && t.start < e.end)
+      || (e.start === e.end && e.start === t.start) || (t.start === t.end && t.start === e.start);
+    const i = at(e.start);
+    if (i > 0 && conflict(taken[i - 1])) return true;
+    for (let k = i; k < taken.length && taken[k].start <= e.end; k++) if (conflict(taken[k])) return true;
+    return false;
+  };
+  for (const f of findings) {
+    if (options.ruleIds && !options.ruleIds.has(f.ruleId)) continue;
+    const fix = automaticFix(f, options.unsafe);
+    if (!fix) continue;
+    const edits = toOffsetEdits(text, fix, lines);
+    const key = JSON.stringify(edits);
+    if (seen.has(key)) continue; // the same merge is offered on every RUN of a group
+    seen.add(key);
+    if (edits.some(clashes)) continue;
+    for (const e of edits) taken.splice(at(e.start), 0, { start: e.start, end: e.end });
+    chosen.push(...edits);
+  }
+  return chosen;
+}
+
 /**
  * `linter`: pass the document's own (warm) linter, so that round one costs nothing when the
  * text was just linted and later rounds re-check only the chunks the fixes changed.
  */
-export function fixAll(
-  text: string,
-  settings: Settings = DEFAULT_SETTINGS,
-  options: { unsafe?: boolean; maxRounds?: number; linter?: Linter; ruleIds?: ReadonlySet<string> } = {},
-): FixAllResult {
+export function fixAll(text: string, settings: Settings = DEFAULT_SETTINGS, options: FixAllOptions = {}): FixAllResult {
   const linter = options.linter ?? new Linter();
   let applied = 0;
   for (let round = 0; round < (options.maxRounds ?? 10); round++) {
-    const lines = new LineIndex(text);
-    const chosen: OffsetEdit[][] = [];
-    const seen = new Set<string>();
-    for (const f of linter.lint(text, settings)) {
-      if (options.ruleIds && !options.ruleIds.has(f.ruleId)) continue;
-      const fix = automaticFix(f, options.unsafe);
-      if (!fix) continue;
-      const edits = toOffsetEdits(text, fix, lines);
-      const key = JSON.stringify(edits);
-      if (seen.has(key)) continue; // the same merge is offered on every RUN of a group
-      seen.add(key);
-      // Skip fixes that touch a range another fix of this round already changes.
-      const overlaps = chosen.some((c) => c.some((a) => edits.some((b) => a.start < b.end && b.start < a.end
-        || (a.start === a.end && a.start === b.start) || (b.start === b.end && b.start === a.start))));
-      if (overlaps) continue;
-      chosen.push(edits);
-    }
+    const chosen = chooseFixes(text, linter.lint(text, settings), options);
     if (chosen.length === 0) break;
-    const next = applyOffsetEdits(text, chosen.flat());
+    const next = applyOffsetEdits(text, chosen);
     applied += chosen.length;
     if (next === text) break;
     text = next;
+  }
+  return { text, applied };
+}
+
+/**
+ * `fixAll` for the server: each round's lint runs in slices (other requests are answered in
+ * between), and `cancelled` (the document changed) stops it with `undefined`.
+ */
+export async function fixAllAsync(text: string, settings: Settings, options: FixAllOptions & { cancelled?: () => boolean } = {}): Promise<FixAllResult | undefined> {
+  const linter = options.linter ?? new Linter();
+  const cancelled = options.cancelled ?? (() => false);
+  let applied = 0;
+  for (let round = 0; round < (options.maxRounds ?? 10); round++) {
+    const findings = await linter.lintAsync(text, settings, cancelled);
+    if (!findings || cancelled()) return undefined;
+    const chosen = chooseFixes(text, findings, options);
+    if (chosen.length === 0) break;
+    const next = applyOffsetEdits(text, chosen);
+    applied += chosen.length;
+    if (next === text) break;
+    text = next;
+    // Yield between rounds too: applying and choosing are linear, but not free on big files.
+    await new Promise((resolve) => setImmediate(resolve));
   }
   return { text, applied };
 }

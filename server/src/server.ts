@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigStore } from './config';
 import { forgetConfigFiles } from './configFiles';
-import { codeActions, FIX_ALL_KIND } from './features/codeActions';
+import { codeActions, FIX_ALL_KIND, resolveCodeAction } from './features/codeActions';
 import { completion, configureCompletion, COMPLETION_TRIGGERS } from './features/completion';
 import { forgetModel } from './features/document';
 import { formatDocument, formatOnType, formatRange } from './features/formatting';
@@ -38,6 +38,8 @@ let validator: Validator;
 let dynamicConfig = false;
 let inlayRefresh = false;
 let dynamicWatch = false;
+/** The client resolves a code action's `edit` lazily (codeAction/resolve). */
+let lazyEdits = false;
 let workspaceRoots: string[] = [];
 
 process.on('uncaughtException', (e) => connection.console.error(`Uncaught: ${e?.stack ?? e}`));
@@ -53,6 +55,7 @@ connection.onInitialize((params): InitializeResult => {
   dynamicConfig = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
   inlayRefresh = !!caps.workspace?.inlayHint?.refreshSupport;
   dynamicWatch = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  lazyEdits = !!caps.textDocument?.codeAction?.resolveSupport?.properties?.includes('edit');
   // Build-context checks (COPY sources, .dockerignore) run only for files inside these.
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   workspaceRoots = folders.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
@@ -68,7 +71,7 @@ connection.onInitialize((params): InitializeResult => {
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, FIX_ALL_KIND], resolveProvider: false },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, FIX_ALL_KIND], resolveProvider: true },
       hoverProvider: true,
       completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
       signatureHelpProvider: { triggerCharacters: SIGNATURE_TRIGGERS, retriggerCharacters: [','] },
@@ -128,10 +131,21 @@ connection.onCodeAction(async (params) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return [];
   try {
-    return codeActions(doc, params, await config.get(doc.uri), validator.linterFor(doc.uri), validator.publishedFor(doc.uri));
+    return await codeActions(doc, params, await config.get(doc.uri), { linter: validator.linterFor(doc.uri), published: validator.publishedFor(doc.uri), lazyEdits });
   } catch (e) {
     connection.console.error(`Code actions failed: ${(e as Error)?.stack ?? e}`);
     return [];
+  }
+});
+
+connection.onCodeActionResolve(async (action) => {
+  try {
+    const uri = (action.data as { uri?: unknown } | undefined)?.uri;
+    const doc = typeof uri === 'string' ? documents.get(uri) : undefined;
+    return doc ? await resolveCodeAction(action, doc, await config.get(doc.uri), validator.linterFor(doc.uri)) : action;
+  } catch (e) {
+    connection.console.error(`Resolving a code action failed: ${(e as Error)?.stack ?? e}`);
+    return action;
   }
 });
 

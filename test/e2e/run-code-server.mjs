@@ -464,8 +464,11 @@ async function screenshots() {
     await p.keyboard.press('Control+P');
     await visible('.quick-input-widget input');
     await p.keyboard.type('multi.Dockerfile');
-    await visible('.quick-input-list .monaco-list-row');
+    // The row of that file, not the first row shown while Quick Open is still filtering
+    // (Enter on that re-opened the other Dockerfile), then the editor of that file.
+    await visible('.quick-input-list .monaco-list-row[aria-label*="multi.Dockerfile"]');
     await p.keyboard.press('Enter');
+    await p.waitForFunction(() => document.title.includes('multi.Dockerfile'), null, { timeout: 20_000 });
     await visible('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error, .monaco-editor .squiggly-info');
   };
   const goto = async (line, col = 1) => {

@@ -91,3 +91,38 @@ describe('code-action menu', () => {
     assert.equal(await lsp.request('dockerfileDoctor/ruleDocs', null), null);
   });
 });
+
+describe('code actions with a client that resolves edits lazily', () => {
+  let lsp: LspClient;
+  before(async () => {
+    lsp = new LspClient();
+    await lsp.initialize('en', {
+      capabilities: {
+        workspace: { configuration: true },
+        textDocument: { publishDiagnostics: { versionSupport: true }, codeAction: { resolveSupport: { properties: ['edit'] } } },
+      },
+    });
+  });
+  after(() => lsp.shutdown());
+
+  it('"Fix all <rule>" comes without its edit, and codeAction/resolve computes it', async () => {
+    const uri = 'file:///work/lazy/Dockerfile';
+    const text = 'FROM alpine:3.20\nADD a.txt /a.txt\nADD b.txt /b.txt\nADD c.txt /c.txt\n';
+    const { diagnostics } = await lsp.open(uri, text);
+    const d = diagnostics.filter((x) => x.code === 'add-instead-of-copy');
+    const actions = await lsp.codeActions(uri, [d[1]]);
+    const all = actions.find((a) => a.title === 'Fix all add-instead-of-copy problems') as { edit?: unknown; data?: unknown };
+    assert.ok(all, actions.map((a) => a.title).join(', '));
+    assert.equal(all.edit, undefined, 'no edit up front');
+    // The single fix still comes with its edit (taken from the published findings).
+    assert.ok(actions[0].edit, 'the fix itself has its edit');
+    assert.equal(applyEdits(text, actions[0].edit!.changes[uri]), 'FROM alpine:3.20\nADD a.txt /a.txt\nCOPY b.txt /b.txt\nADD c.txt /c.txt\n');
+    const resolved = await lsp.request<{ edit?: { changes: Record<string, import('vscode-languageserver-protocol').TextEdit[]> } }>('codeAction/resolve', all);
+    assert.equal(applyEdits(text, resolved.edit!.changes[uri]), 'FROM alpine:3.20\nCOPY a.txt /a.txt\nCOPY b.txt /b.txt\nCOPY c.txt /c.txt\n');
+    // After a change, resolving the old action gives no edit (it would apply to other text).
+    await lsp.change(uri, `${text}# more\n`);
+    const stale = await lsp.request<{ edit?: unknown }>('codeAction/resolve', all);
+    assert.equal(stale.edit, undefined);
+    await lsp.close(uri);
+  });
+});

@@ -7,7 +7,7 @@ import {
   CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { automaticFix, fixAll, minimalEdit } from '../fixAll';
+import { automaticFix, fixAllAsync, minimalEdit } from '../fixAll';
 import { Linter } from '../lint';
 import { RULES_BY_ID } from '../rules';
 import type { Rule } from '../rules/types';
@@ -34,12 +34,29 @@ export function afterDirectives(doc: TextDocument): number {
   return line;
 }
 
-/**
- * `published`: the findings the validator last published for the document (a diagnostic's
- * fixes are taken from there); without it, or when it is for another version, the document is
- * linted again (with `linter`'s cache, cheap).
- */
-export function codeActions(doc: TextDocument, params: CodeActionParams, settings: Settings, linter?: Linter, published?: FindingLookup): CodeAction[] {
+export interface CodeActionOptions {
+  /** The document's warm linter (fix-all re-checks only what its fixes change). */
+  linter?: Linter;
+  /**
+   * The findings the validator last published for the document: a diagnostic's fixes are taken
+   * from there. Without them, or when they are for another version, the document is linted again.
+   */
+  published?: FindingLookup;
+  /** The client resolves an action's `edit` later (codeAction/resolve): "Fix all <rule>" is computed only when chosen. */
+  lazyEdits?: boolean;
+  /** The document changed: stop (fix-all on a big file runs in slices). */
+  cancelled?: () => boolean;
+}
+
+/** `data` of a "Fix all <rule>" action whose edit comes with codeAction/resolve. */
+export interface FixAllData {
+  fixAllRule: string;
+  uri: string;
+  version: number;
+}
+
+export async function codeActions(doc: TextDocument, params: CodeActionParams, settings: Settings, options: CodeActionOptions = {}): Promise<CodeAction[]> {
+  const { linter, published } = options;
   const only = params.context.only;
   const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
   const actions: CodeAction[] = [];
@@ -93,8 +110,14 @@ export function codeActions(doc: TextDocument, params: CodeActionParams, setting
         command: { title: t('Show documentation for {0}', rule.id), command: SHOW_DOCS_COMMAND, arguments: [rule.id] },
       });
       if (fixable(rule.id) > 1) {
-        const all = fixAllAction(doc, settings, linter, rule.id);
-        if (all) actions.push({ ...all, title: t('Fix all {0} problems', rule.id), kind: CodeActionKind.QuickFix, diagnostics: [d] });
+        const title = t('Fix all {0} problems', rule.id);
+        if (options.lazyEdits) {
+          const data: FixAllData = { fixAllRule: rule.id, uri, version: doc.version };
+          actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [d], data });
+        } else {
+          const all = await fixAllAction(doc, settings, { linter, ruleId: rule.id, cancelled: options.cancelled });
+          if (all) actions.push({ ...all, title, kind: CodeActionKind.QuickFix, diagnostics: [d] });
+        }
       }
     }
   }
@@ -103,7 +126,7 @@ export function codeActions(doc: TextDocument, params: CodeActionParams, setting
     if (merge) actions.push(merge);
   }
   if (wants(FIX_ALL_KIND) && (only !== undefined)) {
-    const action = fixAllAction(doc, settings, linter);
+    const action = await fixAllAction(doc, settings, { linter, cancelled: options.cancelled });
     if (action) actions.push(action);
   }
   return actions;
@@ -241,14 +264,32 @@ function ignoreFile(doc: TextDocument, d: Diagnostic, rule: Rule, eol: string): 
   return action({ range: { start: { line, character: bom }, end: { line, character: bom } }, newText: `# dockerfile-doctor global ignore=${rule.id}${eol}` });
 }
 
-export function fixAllAction(doc: TextDocument, settings: Settings, linter?: Linter, ruleId?: string): CodeAction | undefined {
+/**
+ * Fix-all as one edit (the smallest that turns the text into the fixed one): all safe fixes
+ * (and the unsafe ones with `fixAll.unsafe`), or those of one rule. Runs in slices; undefined
+ * when there is nothing to fix or the document changed meanwhile.
+ */
+export async function fixAllAction(doc: TextDocument, settings: Settings, options: { linter?: Linter; ruleId?: string; cancelled?: () => boolean } = {}): Promise<CodeAction | undefined> {
   const text = doc.getText();
-  const fixed = fixAll(text, settings, { linter, unsafe: ruleId ? false : settings.fixAllUnsafe, ruleIds: ruleId ? new Set([ruleId]) : undefined }).text;
-  const edit = minimalEdit(text, fixed);
+  const version = doc.version;
+  const { ruleId } = options;
+  const cancelled = () => doc.version !== version || !!options.cancelled?.();
+  const fixed = await fixAllAsync(text, settings, { linter: options.linter, unsafe: ruleId ? false : settings.fixAllUnsafe, ruleIds: ruleId ? new Set([ruleId]) : undefined, cancelled });
+  if (!fixed || cancelled()) return undefined;
+  const edit = minimalEdit(text, fixed.text);
   if (!edit) return undefined;
+  const lines = new LineIndex(text);
   return {
     title: t('Fix all safe Dockerfile Doctor problems'),
     kind: FIX_ALL_KIND,
-    edit: { changes: { [doc.uri]: [{ range: { start: doc.positionAt(edit.start), end: doc.positionAt(edit.end) }, newText: edit.newText }] } },
+    edit: { changes: { [doc.uri]: [{ range: { start: lines.positionAt(edit.start), end: lines.positionAt(edit.end) }, newText: edit.newText }] } },
   };
+}
+
+/** codeAction/resolve: the edit of a "Fix all <rule>" action, if the document is still at its version. */
+export async function resolveCodeAction(action: CodeAction, doc: TextDocument | undefined, settings: Settings, linter?: Linter): Promise<CodeAction> {
+  const data = action.data as Partial<FixAllData> | undefined;
+  if (!doc || !data || typeof data.fixAllRule !== 'string' || data.version !== doc.version) return action;
+  const all = await fixAllAction(doc, settings, { linter, ruleId: data.fixAllRule });
+  return all ? { ...action, edit: all.edit } : action;
 }
