@@ -387,6 +387,7 @@ if (!result) {
   );
 }
 say(`suite finished: ${result.passed} passed, ${result.failed} failed`);
+for (const [k, v] of Object.entries(result.metrics ?? {})) say(`${k}: ${v}`);
 for (const t of result.tests) {
   console.log(`${t.ok ? 'ok  ' : 'FAIL'} ${t.name} (${t.ms} ms)${t.ok ? '' : `\n     ${t.error.replace(/\n/g, '\n     ')}`}`);
 }
