@@ -13,7 +13,7 @@
 // keystroke inside one 50,000-line stage (`--single`).
 // Usage: npm run bench [-- --sizes 1000,10000 --changes 60 --rounds 2 --no-compare --single 50000]
 // Profile our server: BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' npm run bench
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -321,6 +321,23 @@ async function main() {
     }
     report.push({ size, bytes: text.length, ...agg });
   }
+  // The CLI over the corpus (ours only): files per second and peak memory, as CI runs it.
+  let cli;
+  const corpusDir = [process.env.DOCKERFILE_DOCTOR_CORPUS, path.resolve(root, '../shared/corpus')].find((d) => d && fs.existsSync(d));
+  if (corpusDir && !argv.includes('--no-cli')) {
+    const runs = [];
+    for (let r = 0; r < 2; r++) {
+      const out = spawnSync(process.execPath, [path.join(root, 'dist/cli.js'), '--format', 'json', corpusDir], { env: { ...process.env, DOCKERFILE_DOCTOR_STATS: '1' }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+      const m = /dockerfile-doctor stats: (\{.*\})/.exec(out.stderr ?? '');
+      if (!m) continue;
+      const stats = JSON.parse(m[1]);
+      runs.push(stats);
+    }
+    if (runs.length > 0) {
+      const best = runs.reduce((a, b) => (a.ms <= b.ms ? a : b));
+      cli = { files: best.files, ms: best.ms, filesPerSecond: best.files / (best.ms / 1000), maxRssMb: Math.max(...runs.map((x) => x.maxRssMb)) };
+    }
+  }
   let singleStage;
   if (single > 0) {
     const text = generate(texts, single, true);
@@ -349,6 +366,7 @@ async function main() {
     for (const n of names) if (r[n].timeouts > 0) console.log(`  ${n}: ${r[n].timeouts} answers did not come within ${WAIT_MS} ms (left out of the figures)`);
     console.log(`  spread over sessions: ours change p95 ${r.ours.spread.changeP95.map(fmt).join(' / ')}${r.ms ? `; ms ${r.ms.spread.changeP95.map(fmt).join(' / ')}` : ''}`);
   }
+  if (cli) console.log(`\nCLI over the corpus (ours): ${cli.files} files in ${fmt(cli.ms)} ms, ${cli.filesPerSecond.toFixed(0)} files/s, peak memory ${fmt(cli.maxRssMb)} MB (best of 2 runs)`);
   if (singleStage) console.log(`\nOne ${singleStage.size}-line stage (ours): open ${fmt(singleStage.open1)}, change p50 ${fmt(singleStage.changeP50)}, p95 ${fmt(singleStage.changeP95)}`);
   fs.mkdirSync(path.join(root, 'bench-results'), { recursive: true });
   fs.writeFileSync(path.join(root, 'bench-results/latest.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, rounds, report, singleStage }, null, 2));

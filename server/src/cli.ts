@@ -118,6 +118,7 @@ async function main(argv: string[]): Promise<number> {
   const progress = !!process.stderr.isTTY && files.length > 20 && !process.env.CI;
   const streamTty = formats.length === 1 && formats[0] === 'tty';
   const results: FileResult[] = [];
+  linted = files.length;
   let failing = 0;
   let total = 0;
   let errors = 0;
@@ -207,9 +208,16 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   throw e;
 });
 
+const started = performance.now();
+/** Files linted by this run (for DOCKERFILE_DOCTOR_STATS). */
+let linted = 0;
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
+    // For the benchmark: the run's own time and peak memory, on stderr.
+    if (process.env.DOCKERFILE_DOCTOR_STATS === '1') {
+      process.stderr.write(`dockerfile-doctor stats: ${JSON.stringify({ files: linted, ms: Math.round(performance.now() - started), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
+    }
   },
   (e) => {
     process.stderr.write(`dockerfile-doctor: ${(e as Error)?.stack ?? e}\n`);
