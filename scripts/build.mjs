@@ -55,7 +55,7 @@ if (args.has('--tests')) {
   };
   walk('test');
   fs.rmSync(path.join(root, 'out/test'), { recursive: true, force: true });
-  builds.push({ entryPoints: entries, outdir: path.join(root, 'out/test') });
+  builds.push({ entryPoints: entries, outdir: path.join(root, 'out/test'), inject: ['test/nodeHost.setup.ts'] });
 }
 
 const contexts = await Promise.all(builds.map((b) => esbuild.context({ ...common, ...b, absWorkingDir: root })));
