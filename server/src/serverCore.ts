@@ -95,6 +95,7 @@ export function createServer(connection: Connection, host: ServerHost): void {
   });
 
   connection.onInitialized(() => {
+    if (!host.fs) connection.console.info('No file system here (browser): the build-context checks, .hadolint.yaml lookup and links to local files are off.');
     if (dynamicConfig) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'dockerfileDoctor' });
     // Re-read on change: `.hadolint.yaml` (the config), ignore files and created/deleted files (the build-context checks).
     if (dynamicWatch) {
