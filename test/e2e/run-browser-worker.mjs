@@ -9,7 +9,9 @@
 //   of a missing file → publishDiagnostics with the expected codes (and no build-context
 //   finding: there is no file system in a browser), translated messages; codeAction returns
 //   the --no-cache quick fix with the right edit; completion at the start of a line returns
-//   the instruction keywords; the server logs no error or warning, one info line.
+//   the instruction keywords; the server logs no error or warning, one info line. Then the
+//   client bundle (dist/browser/client.js) is evaluated in a worker as the web extension host
+//   loads it (CommonJS, only `require('vscode')`) and must export activate/deactivate.
 //
 //   node test/e2e/run-browser-worker.mjs [--no-build] [--timeout SECONDS]
 //
@@ -140,6 +142,10 @@ try {
     check(r.big.count === 3000, `a 3,000-line file (lint yields with setImmediate): 3,000 apk findings in ${r.big.ms} ms (got ${r.big.count})`);
     check(r.shutdown === null, 'shutdown answers');
   }
+  say('the browser client bundle in a Web Worker (as the web extension host loads it)');
+  const client = await page.evaluate(loadClientInWorker, `${base}/dist/browser/client.js`);
+  check(client.error === undefined, `dist/browser/client.js loads in a worker with only require('vscode') (${client.error ?? 'ok'})`);
+  check(client.exports?.includes('activate') && client.exports?.includes('deactivate'), `it exports activate and deactivate (${client.exports?.join(', ')})`);
   check(served.includes('/dist/web-tree-sitter.wasm') && served.includes('/dist/tree-sitter-bash.wasm'), 'the worker fetched both .wasm files from dist/');
   check(pageErrors.length === 0, `no error in the page or the worker (${pageErrors.join(' | ')})`);
 } catch (e) {
@@ -156,6 +162,42 @@ if (failures.length > 0) {
   process.exit(1);
 }
 say('passed');
+
+/**
+ * Runs in the page: evaluates the client bundle in a worker the way the web extension host does
+ * (a CommonJS module whose only `require` is `vscode`; here a stand-in whose members are empty
+ * classes, enough for the module's top level) and reports its exports or the load error.
+ */
+function loadClientInWorker(url) {
+  const source = `onmessage = async ({ data: url }) => {
+    try {
+      const text = await (await fetch(url)).text();
+      // Every member is an empty class. It says it is an ES module (so TypeScript's __importStar
+      // uses it as it is) and its prototype answers too (esbuild's interop copies the module onto
+      // an object created from its prototype).
+      const get = (_, k) => (k === '__esModule' ? true : typeof k === 'symbol' ? undefined : class {});
+      const proto = new Proxy({}, { get });
+      const vscode = new Proxy({}, { get, getPrototypeOf: () => proto });
+      const module = { exports: {} };
+      new Function('module', 'exports', 'require', text)(module, module.exports, (name) => {
+        if (name === 'vscode') return vscode;
+        throw new Error('require(' + JSON.stringify(name) + ') is not available in a web extension host');
+      });
+      postMessage({ exports: Object.keys(module.exports) });
+    } catch (e) {
+      postMessage({ error: String(e && e.stack || e) });
+    }
+  };`;
+  return new Promise((resolve) => {
+    const w = new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })));
+    w.onmessage = ({ data }) => {
+      w.terminate();
+      resolve(data);
+    };
+    w.onerror = (e) => resolve({ error: e.message });
+    w.postMessage(url);
+  });
+}
 
 /** Applies a WorkspaceEdit (changes or documentChanges) for `uri` to `text`. */
 function applyEdit(text, edit, uri) {
