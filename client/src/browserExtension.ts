@@ -18,6 +18,8 @@ let worker: ServerWorker | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverMain = vscode.Uri.joinPath(context.extensionUri, 'dist', 'browser', 'server.js').toString(true);
+  // The worker cannot find dist/ from its own location (VS Code runs it from a blob: URL).
+  const wasmBaseUrl = vscode.Uri.joinPath(context.extensionUri, 'dist').toString(true);
   const outputChannel = createOutputChannel();
   // A new worker per start, so that "Restart server" really starts a fresh server.
   const startWorker = async () => {
@@ -25,7 +27,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     worker = new Worker(serverMain, { name: 'Dockerfile Doctor language server' });
     return worker as never;
   };
-  client = new LanguageClient(CLIENT_ID, clientName(), startWorker, clientOptions(outputChannel));
+  client = new LanguageClient(CLIENT_ID, clientName(), startWorker, clientOptions(outputChannel, { wasmBaseUrl }));
   registerClientFeatures(context, outputChannel, () => client, async () => {
     await client?.stop();
     await client?.start();

@@ -17,8 +17,9 @@ export function createOutputChannel(): vscode.LogOutputChannel {
   return vscode.window.createOutputChannel('Dockerfile Doctor', { log: true });
 }
 
-export function clientOptions(outputChannel: vscode.LogOutputChannel): LanguageClientOptions {
+export function clientOptions(outputChannel: vscode.LogOutputChannel, initializationOptions?: Record<string, unknown>): LanguageClientOptions {
   return {
+    initializationOptions,
     // Files and untitled buffers alike: every scheme (vscode-vfs:, vscode-remote: … in the browser).
     documentSelector: [{ language: 'dockerfile' }],
     outputChannel,

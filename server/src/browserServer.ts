@@ -20,5 +20,5 @@ const connection = createConnection(ProposedFeatures.all, new BrowserMessageRead
 worker.addEventListener('error', (e) => connection.console.error(`Uncaught: ${(e.error as Error)?.stack ?? e.message}`));
 worker.addEventListener('unhandledrejection', (e) => connection.console.error(`Unhandled rejection: ${(e.reason as Error)?.stack ?? e.reason}`));
 
-// This script is dist/browser/server.js; the wasm files are in dist/.
-createServer(connection, browserHost(new URL('../', worker.location.href).href));
+// The wasm files are in dist/: the client says where (initializationOptions.wasmBaseUrl).
+createServer(connection, browserHost(worker.location.href));

@@ -49,6 +49,7 @@ export function createServer(connection: Connection, host: ServerHost): void {
   connection.onInitialize((params): InitializeResult => {
     const opts = (params.initializationOptions && typeof params.initializationOptions === 'object'
       ? params.initializationOptions : {}) as Record<string, unknown>;
+    host.configure?.(opts);
     // Editors that do not send `locale` can pass `initializationOptions.locale`.
     setLocale(params.locale ?? (typeof opts.locale === 'string' ? opts.locale : undefined) ?? host.defaultLocale);
     const caps = params.capabilities;

@@ -110,11 +110,15 @@ try {
   });
   await page.goto(`${base}/`);
 
-  for (const locale of ['en', 'zh-cn']) {
-    say(`LSP session in a Web Worker, locale ${locale}`);
+  // English: a plain worker from the script's URL, which finds dist/ from its own location.
+  // Chinese: the worker as VS Code's web extension host makes it (a blob: worker that runs
+  // importScripts(url), so its location says nothing), told where dist/ is by
+  // initializationOptions.wasmBaseUrl, as browserExtension.ts does.
+  for (const [locale, vscodeWay] of [['en', false], ['zh-cn', true]]) {
+    say(`LSP session in a Web Worker (${vscodeWay ? "blob: + importScripts, wasmBaseUrl" : 'plain'}), locale ${locale}`);
     // The document claims to be examples/Dockerfile of this repository, where the Node server
     // reports `COPY missing.txt` (copy-source-missing) and links `app.py`: in the browser neither.
-    const r = await page.evaluate(lspSession, { serverUrl: `${base}/dist/browser/server.js`, locale, folder: pathToFileURL(path.join(root, 'examples')).href });
+    const r = await page.evaluate(lspSession, { serverUrl: `${base}/dist/browser/server.js`, locale, folder: pathToFileURL(path.join(root, 'examples')).href, wasmBaseUrl: vscodeWay ? `${base}/dist/` : undefined });
     const tr = (s) => (locale === 'zh-cn' ? zhCn[s] : s);
     const codes = r.diagnostics.map((d) => d.code).sort();
     console.log(`  diagnostics: ${codes.join(', ')}`);
@@ -215,8 +219,10 @@ function applyEdit(text, edit, uri) {
  * Runs in the page: starts the worker and plays a client (raw JSON-RPC objects over postMessage,
  * as BrowserMessageReader/Writer exchange them). Returns what the assertions need.
  */
-async function lspSession({ serverUrl, locale, folder }) {
-  const worker = new Worker(serverUrl);
+async function lspSession({ serverUrl, locale, folder, wasmBaseUrl }) {
+  const worker = wasmBaseUrl
+    ? new Worker(URL.createObjectURL(new Blob([`importScripts(${JSON.stringify(serverUrl)});`], { type: 'application/javascript' })))
+    : new Worker(serverUrl);
   const uri = `${folder}/Dockerfile`;
   const text = 'FROM alpine:3.20\nRUN apk add curl\nADD app.py /app/\nCOPY missing.txt /x\n\n';
   const logs = [];
@@ -258,6 +264,7 @@ async function lspSession({ serverUrl, locale, folder }) {
     processId: null,
     clientInfo: { name: 'browser-worker-test' },
     locale,
+    initializationOptions: wasmBaseUrl ? { wasmBaseUrl } : undefined,
     rootUri: folder,
     workspaceFolders: [{ uri: folder, name: 'examples' }],
     capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: {}, completion: { completionItem: { snippetSupport: true } } } },

@@ -119,6 +119,30 @@ describe('a host without a file system (the browser)', () => {
 });
 
 describe('the browser host', () => {
+  const wasm = (async () => new Response(new Uint8Array([0, 0x61, 0x73, 0x6d]))) as unknown as typeof fetch;
+  it('takes the wasm folder from initializationOptions.wasmBaseUrl (VS Code runs the worker from a blob: URL)', async () => {
+    const asked: string[] = [];
+    const host = browserHost('blob:https://vscode.dev/6f1c', (async (u: string) => {
+      asked.push(u);
+      return wasm(u);
+    }) as unknown as typeof fetch);
+    await assert.rejects(host.loadWasm('tree-sitter-bash.wasm'), /no initializationOptions\.wasmBaseUrl/);
+    host.configure?.({ wasmBaseUrl: 'https://pub.vscode-unpkg.net/pub/ext/0.1.0/extension/dist' });
+    await host.loadWasm('tree-sitter-bash.wasm');
+    assert.deepEqual(asked, ['https://pub.vscode-unpkg.net/pub/ext/0.1.0/extension/dist/tree-sitter-bash.wasm']);
+  });
+  it('falls back to the folder above an http(s) script; a bad wasmBaseUrl is ignored', async () => {
+    const asked: string[] = [];
+    const host = browserHost('http://127.0.0.1:8080/dist/browser/server.js', (async (u: string) => {
+      asked.push(u);
+      return wasm(u);
+    }) as unknown as typeof fetch);
+    host.configure?.({ wasmBaseUrl: 42 });
+    host.configure?.({ wasmBaseUrl: 'not a url' });
+    await host.loadWasm('web-tree-sitter.wasm');
+    assert.deepEqual(asked, ['http://127.0.0.1:8080/dist/web-tree-sitter.wasm']);
+  });
+
   it('fetches the wasm files from its base URL and fails clearly on an HTTP error', async () => {
     const asked: string[] = [];
     const fakeFetch = (async (url: string) => {
@@ -126,7 +150,7 @@ describe('the browser host', () => {
       if (url.endsWith('tree-sitter-bash.wasm')) return new Response(new Uint8Array([0, 0x61, 0x73, 0x6d]));
       return new Response('missing', { status: 404, statusText: 'Not Found' });
     }) as unknown as typeof fetch;
-    const host = browserHost('https://example.test/ext/dist/', fakeFetch);
+    const host = browserHost('https://example.test/ext/dist/browser/server.js', fakeFetch);
     assert.equal(host.fs, undefined);
     assert.deepEqual([...(await host.loadWasm('tree-sitter-bash.wasm'))], [0, 0x61, 0x73, 0x6d]);
     await assert.rejects(host.loadWasm('web-tree-sitter.wasm'), /https:\/\/example\.test\/ext\/dist\/web-tree-sitter\.wasm failed: 404/);

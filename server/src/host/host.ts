@@ -52,6 +52,11 @@ export interface ServerHost {
   readonly defaultLocale?: string;
   /** The server's version, for `initialize`'s serverInfo. */
   readonly version: string;
+  /**
+   * Called at `initialize`, before the wasm is loaded, with the client's initializationOptions
+   * (the browser host reads `wasmBaseUrl` there).
+   */
+  configure?(initializationOptions: Readonly<Record<string, unknown>>): void;
 }
 
 /** A host with no file system and no wasm: what modules see until an entry point installs one. */
