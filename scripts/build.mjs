@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Bundles the extension client, the language server and the CLI with esbuild,
-// and copies the tree-sitter .wasm files next to the bundles.
+// and copies the tree-sitter .wasm files next to the bundles. The web extension's client and
+// server (a Web Worker) go to dist/browser/; the worker fetches the .wasm files from dist/.
 // `--tests` also bundles every test/**/*.test.ts into out/test/ for `node --test`.
 // `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
@@ -36,9 +37,24 @@ for (const [from, to] of [
   fs.copyFileSync(path.join(root, from), path.join(dist, to));
 }
 
+// The browser bundles: platform 'browser' makes esbuild fail on any Node built-in module that
+// sneaks in (nothing is aliased to an empty shim). web-tree-sitter's ESM build is used as it
+// is: its `import.meta.url` only serves to find the .wasm, which the server passes as bytes.
+const browser = {
+  ...common,
+  platform: 'browser',
+  target: 'es2022',
+  format: 'iife',
+  alias: {},
+  define: { 'import.meta.url': 'globalThis.location.href' },
+};
+
 const builds = [
   { entryPoints: { client: 'client/src/extension.ts' }, outdir: dist },
   { entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli.ts' }, outdir: dist },
+  // The web extension host loads the client as a CommonJS module (`vscode` is provided to it).
+  { ...browser, format: 'cjs', entryPoints: { client: 'client/src/browserExtension.ts' }, outdir: path.join(dist, 'browser') },
+  { ...browser, entryPoints: { server: 'server/src/browserServer.ts' }, outdir: path.join(dist, 'browser') },
 ];
 
 if (args.has('--tests')) {
@@ -55,10 +71,11 @@ if (args.has('--tests')) {
   };
   walk('test');
   fs.rmSync(path.join(root, 'out/test'), { recursive: true, force: true });
-  builds.push({ entryPoints: entries, outdir: path.join(root, 'out/test') });
+  builds.push({ entryPoints: entries, outdir: path.join(root, 'out/test'), inject: ['test/nodeHost.setup.ts'] });
 }
 
 const contexts = await Promise.all(builds.map((b) => esbuild.context({ ...common, ...b, absWorkingDir: root })));
+// A browser bundle that needs a Node module fails the build (esbuild reports it as an error).
 if (args.has('--watch')) {
   await Promise.all(contexts.map((c) => c.watch()));
 } else {

@@ -19,6 +19,11 @@ import { setLocale, t } from './l10n';
 import { initEngine, Linter } from './lint';
 import { resolveContext } from './rules/context/_fs';
 import type { Severity } from './rules/types';
+import { setHost } from './host/host';
+import { nodeHost } from './host/nodeHost';
+
+// Files and the wasm parser come from Node's file system.
+setHost(nodeHost);
 
 const VERSION = '0.1.0';
 

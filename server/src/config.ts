@@ -7,19 +7,14 @@
  * workspace folder, then hadolint's user-level files): defaults < config file < editor settings.
  * Problems in a config file are published as diagnostics on that file, logged, and shown once.
  */
-import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Connection } from 'vscode-languageserver';
 import { findConfigFile, loadConfigFile } from './configFiles';
+import { hostFs } from './host/host';
 import { DEFAULT_SETTINGS, mergeSettings, normalizeSettings, type Settings } from './settings';
 
+/** The file path of a `file:` URI; undefined for other schemes and where there is no file system (no config file then). */
 function toPath(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
+  return hostFs()?.uriToPath(uri);
 }
 
 export class ConfigStore {
@@ -88,7 +83,7 @@ export class ConfigStore {
     if (this.configDiagnostics.get(file) !== key) {
       this.configDiagnostics.set(file, key);
       void this.connection.sendDiagnostics({
-        uri: pathToFileURL(file).toString(),
+        uri: hostFs()?.pathToUri(file) ?? file,
         diagnostics: loaded.problems.map((p) => ({
           range: { start: { line: p.line, character: p.character }, end: { line: p.endLine, character: Math.max(p.endCharacter, p.line === p.endLine ? p.character + 1 : 0) } },
           severity: DiagnosticSeverity.Error,
@@ -103,7 +98,8 @@ export class ConfigStore {
 
   private projectSettings(uri: string): Partial<Settings> | undefined {
     const file = toPath(uri);
-    if (!file) return undefined;
+    const path = hostFs()?.path;
+    if (!file || !path) return undefined;
     const dir = path.dirname(file);
     const folder = this.folders.find((f) => dir === f || dir.startsWith(f.endsWith(path.sep) ? f : f + path.sep));
     let config: string | undefined;

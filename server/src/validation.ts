@@ -6,7 +6,7 @@ import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ConfigStore } from './config';
 import { FindingLookup, toDiagnostic } from './features/diagnostics';
-import { fileURLToPath } from 'node:url';
+import { hostFs } from './host/host';
 import { Linter, type Finding } from './lint';
 import { resolveContext } from './rules/context/_fs';
 import type { LintContext } from './rules/types';
@@ -70,13 +70,14 @@ export class Validator {
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
-  /** The file's build context: only for files on disk inside a workspace folder. */
+  /** The file's build context: only for files on disk inside a workspace folder (none without a file system). */
   private contextOf(uri: string, setting: string | undefined): LintContext | undefined {
-    if (!uri.startsWith('file:')) return undefined;
+    const file = hostFs()?.uriToPath(uri);
+    if (file === undefined) return undefined;
     const roots = this.workspaceRoots();
     if (roots.length === 0) return undefined;
     try {
-      return resolveContext(fileURLToPath(uri), setting, roots);
+      return resolveContext(file, setting, roots);
     } catch {
       return undefined;
     }

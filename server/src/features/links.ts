@@ -1,13 +1,12 @@
 /**
  * Document links: a FROM image opens its registry page (Docker Hub for library and user
  * images, the registry's host otherwise), a local COPY/ADD source opens the file. The server
- * only builds the addresses: it never fetches them.
+ * only builds the addresses: it never fetches them. Without a file system (the browser) only
+ * the image links are made.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { DocumentLink } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { hostFs } from '../host/host';
 import { t } from '../l10n';
 import { indexFor, memo, type SymbolIndex } from './symbolsIndex';
 
@@ -58,15 +57,19 @@ function links(doc: TextDocument, index: SymbolIndex): DocumentLink[] {
     if (!link) continue;
     out.push({ range: index.model.range(st.image.start, st.image.start + link.length), target: link.url, tooltip: t('Open {0}', link.url) });
   }
-  if (doc.uri.startsWith('file:')) out.push(...sourceLinks(doc, index));
+  if (doc.uri.startsWith('file:') && hostFs()) out.push(...sourceLinks(doc, index));
   return out;
 }
 
 /** COPY/ADD sources that are files next to the Dockerfile (not globs, URLs, variables or other stages). */
 function sourceLinks(doc: TextDocument, index: SymbolIndex): DocumentLink[] {
+  const fs = hostFs();
+  const docPath = fs?.uriToPath(doc.uri);
+  if (!fs || docPath === undefined) return [];
+  const path = fs.path;
   let dir: string;
   try {
-    dir = path.dirname(fileURLToPath(doc.uri));
+    dir = path.dirname(docPath);
   } catch {
     return [];
   }
@@ -87,7 +90,7 @@ function sourceLinks(doc: TextDocument, index: SymbolIndex): DocumentLink[] {
           const file = path.join(dir, v);
           const rel = path.relative(dir, file);
           if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) continue;
-          if (fs.statSync(file, { throwIfNoEntry: false })?.isFile()) target = pathToFileURL(file).href;
+          if (fs.stat(file)?.isFile) target = fs.pathToUri(file);
         } catch {
           target = null;
         }

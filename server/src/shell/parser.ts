@@ -3,9 +3,8 @@
  * A script is parsed once and turned into plain data (`ScriptAnalysis`) that is cached by
  * its text, so unchanged RUN instructions are never parsed again while the user types.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { Parser, Language, type Node } from 'web-tree-sitter';
+import { getHost } from '../host/host';
 
 /** Scripts longer than this are not analysed: tree-sitter-bash needs up to ~4 µs a character on
  * pathological one-line commands (20,000 arguments), and reading a 6,500-command `&&` chain
@@ -107,27 +106,20 @@ export interface Expansion {
 let parser: Parser | undefined;
 let initPromise: Promise<void> | undefined;
 
-function findWasmDir(): string {
-  const candidates: string[] = [];
-  if (process.env.DOCKERFILE_DOCTOR_WASM_DIR) candidates.push(process.env.DOCKERFILE_DOCTOR_WASM_DIR);
-  let dir = __dirname;
-  for (let i = 0; i < 6; i++) {
-    candidates.push(dir, path.join(dir, 'dist'));
-    dir = path.dirname(dir);
-  }
-  for (const c of candidates) {
-    if (fs.existsSync(path.join(c, 'tree-sitter-bash.wasm')) && fs.existsSync(path.join(c, 'web-tree-sitter.wasm'))) return c;
-  }
-  throw new Error(`tree-sitter-bash.wasm not found (looked in ${candidates.join(', ')}); run "npm run build"`);
-}
-
-/** Loads the wasm parser; safe to call many times. */
+/**
+ * Loads the wasm parser; safe to call many times. The bytes of both wasm files come from the
+ * platform host (read from `dist/` under Node, fetched from the extension's URI in a browser),
+ * so web-tree-sitter never looks for a file itself.
+ */
 export function initShellParser(): Promise<void> {
   if (!initPromise) {
     initPromise = (async () => {
-      const dir = findWasmDir();
-      await Parser.init({ locateFile: (name: string) => path.join(dir, name) });
-      const bash = await Language.load(fs.readFileSync(path.join(dir, 'tree-sitter-bash.wasm')));
+      const host = getHost();
+      const [runtime, grammar] = await Promise.all([host.loadWasm('web-tree-sitter.wasm'), host.loadWasm('tree-sitter-bash.wasm')]);
+      // `locateFile` only names the file (web-tree-sitter would otherwise resolve it against
+      // `import.meta.url`, which a bundle lacks); with `wasmBinary` given it is never fetched.
+      await Parser.init({ wasmBinary: runtime as unknown as ArrayBuffer, locateFile: (name: string) => name });
+      const bash = await Language.load(grammar);
       const p = new Parser();
       p.setLanguage(bash);
       parser = p;

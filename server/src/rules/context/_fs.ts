@@ -3,9 +3,11 @@
  * disk: each answer is kept for a few seconds (and dropped at once when the server hears that
  * an ignore file changed: `clearContextCache`). Synchronous `stat`/`readFile` of a handful of
  * small files: microseconds once the OS has them cached.
+ *
+ * The files are read through the platform host (host/host.ts): where there is no file system
+ * (the browser) nothing exists, no ignore file is read and the rules report nothing.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { hostFs } from '../../host/host';
 import { parseIgnore, type IgnoreMatcher } from './_ignore';
 
 const TTL_MS = 3000;
@@ -31,20 +33,17 @@ function fresh<T>(map: Map<string, Entry<T>>, key: string, load: () => T): T {
 
 /** Whether a file or folder exists (cached). */
 export function pathExists(p: string): boolean {
-  return fresh(exists, p, () => {
-    try {
-      fs.statSync(p);
-      return true;
-    } catch {
-      return false;
-    }
-  });
+  const fs = hostFs();
+  if (!fs) return false;
+  return fresh(exists, p, () => fs.stat(p) !== undefined);
 }
 
 function readIgnore(file: string): IgnoreMatcher | null {
+  const fs = hostFs();
+  if (!fs) return null;
   return fresh(ignores, file, () => {
     try {
-      return parseIgnore(fs.readFileSync(file, 'utf8'), path.basename(file));
+      return parseIgnore(fs.readFile(file), fs.path.basename(file));
     } catch {
       return null;
     }
@@ -56,9 +55,11 @@ function readIgnore(file: string): IgnoreMatcher | null {
  * Dockerfile when there is one, else `.dockerignore` at the root of the build context.
  */
 export function ignoreFor(dockerfile: string, context: string): IgnoreMatcher | null {
+  const fs = hostFs();
+  if (!fs) return null;
   const own = readIgnore(`${dockerfile}.dockerignore`);
   if (own) return own;
-  return readIgnore(path.join(context, '.dockerignore'));
+  return readIgnore(fs.path.join(context, '.dockerignore'));
 }
 
 /** Forgets every cached answer (an ignore file or the tree changed). */
@@ -70,9 +71,12 @@ export function clearContextCache(): void {
 /**
  * The lint context of a Dockerfile on disk: its build context is `setting` (absolute, relative
  * to the workspace folder, `${workspaceFolder}` expanded) or else its own folder. With
- * `workspaceRoots` given, a file outside all of them gets no context (undefined).
+ * `workspaceRoots` given, a file outside all of them gets no context (undefined). Without a
+ * file system (the browser) there is no context either.
  */
 export function resolveContext(dockerfile: string, setting: string | undefined, workspaceRoots?: readonly string[]): { dockerfile: string; buildContext: string; buildContextSet: boolean; workspaceRoot?: string } | undefined {
+  const path = hostFs()?.path;
+  if (!path) return undefined;
   const file = path.resolve(dockerfile);
   let root: string | undefined;
   for (const r of workspaceRoots ?? []) {

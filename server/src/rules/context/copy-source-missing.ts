@@ -6,8 +6,8 @@
  * workspace folder instead, the build context setting is probably what is wrong: that is
  * build-context-mismatch's hint, not this warning.
  */
-import * as path from 'node:path';
 import { t } from '../../l10n';
+import { hostFs } from '../../host/host';
 import type { FileRuleContext, LintContext, Rule } from '../types';
 import { ignoreFor, pathExists } from './_fs';
 import { cleanPath } from './_ignore';
@@ -24,6 +24,9 @@ export interface MissingSource {
 
 /** The literal sources missing from the build context (shared with build-context-mismatch). */
 export function missingSources(ctx: FileRuleContext, c: LintContext): MissingSource[] {
+  // No file system (the browser): nothing can be known to be missing.
+  const path = hostFs()?.path;
+  if (!path) return [];
   const matcher = ignoreFor(c.dockerfile, c.buildContext);
   const out: MissingSource[] = [];
   if (!pathExists(c.buildContext)) return out;
