@@ -21,6 +21,7 @@ import { runScripts, type RunScript } from '../shell/script';
 import { shellParserReady } from '../shell/parser';
 import { mergeWithNext } from '../rules/shell/general/consecutive-run';
 import type { InstructionInfo } from '../model';
+import { sortPackagesAt } from '../rules/shell/general/_sort';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.dockerfile-doctor`;
 
@@ -93,6 +94,10 @@ export function codeActions(doc: TextDocument, params: CodeActionParams, setting
   if (wants(CodeActionKind.RefactorRewrite) && (!only || only.length > 0)) {
     const merge = mergeRefactoring(doc, params, settings.rules['consecutive-run'] === 'off');
     if (merge) actions.push(merge);
+    // With install-packages-unsorted on, its quick fix does this.
+    const sortRule = settings.rules['install-packages-unsorted'];
+    const sort = sortRule === undefined || sortRule === 'off' ? sortRefactoring(doc, params) : undefined;
+    if (sort) actions.push(sort);
   }
   if (wants(FIX_ALL_KIND) && (only !== undefined)) {
     const action = fixAllAction(doc, settings, linter);
@@ -130,6 +135,25 @@ function mergeRefactoring(doc: TextDocument, params: CodeActionParams, ruleOff: 
     title: fix.title,
     kind: CodeActionKind.RefactorRewrite,
     edit: { changes: { [doc.uri]: fix.edits.map((e): TextEdit => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.newText })) } },
+  };
+}
+
+/** "Sort packages" on a RUN with an install command whose packages are not sorted (or listed twice). */
+function sortRefactoring(doc: TextDocument, params: CodeActionParams): CodeAction | undefined {
+  if (!shellParserReady()) return undefined;
+  const model = modelFor(doc);
+  if (!model || doc.getText().length !== model.text.length) return undefined;
+  let sorted;
+  try {
+    sorted = sortPackagesAt(model, params.range.start.line);
+  } catch {
+    return undefined;
+  }
+  if (!sorted) return undefined;
+  return {
+    title: sorted.safety === 'safe' ? t('Sort packages') : t('{0} (unsafe: review the result)', t('Sort packages')),
+    kind: CodeActionKind.RefactorRewrite,
+    edit: { changes: { [doc.uri]: sorted.edits.map((e): TextEdit => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.newText })) } },
   };
 }
 
