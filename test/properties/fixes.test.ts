@@ -10,7 +10,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { checkFixGuarantees, corpusFiles, lintAll, ready } from '../helpers';
+import { checkFixGuarantees, corpusFiles, lintAll, ready, withRules } from '../helpers';
 import { fixAll } from '../../server/src/fixAll';
 import { DockerfileModel } from '../../server/src/model';
 
@@ -25,6 +25,10 @@ function heredocBodies(text: string): string[] {
     return [];
   }
 }
+
+/** The opt-in rules whose fixes are checked too (turned on for every text). */
+const OPT_IN_FIXES = ['install-packages-unsorted'];
+const SETTINGS = withRules(Object.fromEntries(OPT_IN_FIXES.map((id) => [id, 'info' as const])));
 
 type Mutation = (text: string) => string | null;
 
@@ -47,19 +51,19 @@ const MUTATIONS: Record<string, Mutation> = {
 };
 
 function checkText(text: string, label: string): number {
-  const findings = lintAll(text);
+  const findings = lintAll(text, SETTINGS);
   const bodies = heredocBodies(text);
   let checked = 0;
   for (const f of findings) {
     for (const fix of f.fixes) {
-      const after = checkFixGuarantees(text, f, fix, `${label} ${f.ruleId}:${f.range.start.line + 1} "${fix.title}"`);
+      const after = checkFixGuarantees(text, f, fix, `${label} ${f.ruleId}:${f.range.start.line + 1} "${fix.title}"`, SETTINGS);
       assert.deepEqual(heredocBodies(after), bodies, `${label} ${f.ruleId} "${fix.title}" changed a heredoc body`);
       checked++;
     }
   }
   // Fix-all: a fixed point within its rounds, and a second run changes nothing.
-  const once = fixAll(text).text;
-  assert.equal(fixAll(once).text, once, `${label}: fix-all is not at a fixed point`);
+  const once = fixAll(text, SETTINGS).text;
+  assert.equal(fixAll(once, SETTINGS).text, once, `${label}: fix-all is not at a fixed point`);
   assert.deepEqual(heredocBodies(once), bodies, `${label}: fix-all changed a heredoc body`);
   return checked;
 }
@@ -106,7 +110,7 @@ describe('fix properties', { skip }, () => {
     let fixes = 0;
     for (const f of files) {
       const text = fs.readFileSync(f, 'utf8');
-      for (const x of lintAll(text)) {
+      for (const x of lintAll(text, SETTINGS)) {
         const e = perRule.get(x.ruleId) ?? { findings: 0, withFix: 0 };
         e.findings++;
         if (x.fixes.length > 0) e.withFix++;
