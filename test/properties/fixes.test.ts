@@ -27,7 +27,7 @@ function heredocBodies(text: string): string[] {
 }
 
 /** The opt-in rules whose fixes are checked too (turned on for every text). */
-const OPT_IN_FIXES = ['install-packages-unsorted'];
+const OPT_IN_FIXES = ['install-packages-unsorted', 'consecutive-label', 'consecutive-env'];
 const SETTINGS = withRules(Object.fromEntries(OPT_IN_FIXES.map((id) => [id, 'info' as const])));
 
 type Mutation = (text: string) => string | null;

@@ -22,6 +22,7 @@ import { shellParserReady } from '../shell/parser';
 import { mergeWithNext } from '../rules/shell/general/consecutive-run';
 import type { InstructionInfo } from '../model';
 import { sortPackagesAt } from '../rules/shell/general/_sort';
+import { mergeNextAt } from '../rules/instructions/_merge';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.dockerfile-doctor`;
 
@@ -98,6 +99,8 @@ export function codeActions(doc: TextDocument, params: CodeActionParams, setting
     const sortRule = settings.rules['install-packages-unsorted'];
     const sort = sortRule === undefined || sortRule === 'off' ? sortRefactoring(doc, params) : undefined;
     if (sort) actions.push(sort);
+    const mergeKv = mergeKeyValueRefactoring(doc, params, settings);
+    if (mergeKv) actions.push(mergeKv);
   }
   if (wants(FIX_ALL_KIND) && (only !== undefined)) {
     const action = fixAllAction(doc, settings, linter);
@@ -154,6 +157,27 @@ function sortRefactoring(doc: TextDocument, params: CodeActionParams): CodeActio
     title: sorted.safety === 'safe' ? t('Sort packages') : t('{0} (unsafe: review the result)', t('Sort packages')),
     kind: CodeActionKind.RefactorRewrite,
     edit: { changes: { [doc.uri]: sorted.edits.map((e): TextEdit => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.newText })) } },
+  };
+}
+
+/** "Merge with the next LABEL/ENV" while consecutive-label / consecutive-env is off (on, its quick fix merges the run). */
+function mergeKeyValueRefactoring(doc: TextDocument, params: CodeActionParams, settings: Settings): CodeAction | undefined {
+  const model = modelFor(doc);
+  if (!model || doc.getText().length !== model.text.length) return undefined;
+  let merge;
+  try {
+    merge = mergeNextAt(model, params.range.start.line);
+  } catch {
+    return undefined;
+  }
+  if (!merge) return undefined;
+  const level = settings.rules[merge.keyword === 'LABEL' ? 'consecutive-label' : 'consecutive-env'];
+  if (level !== undefined && level !== 'off') return undefined;
+  const e = merge.edit;
+  return {
+    title: t('Merge with the next {0}', merge.keyword),
+    kind: CodeActionKind.RefactorRewrite,
+    edit: { changes: { [doc.uri]: [{ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.newText }] } },
   };
 }
 
