@@ -47,6 +47,18 @@ const MUTATIONS: Record<string, Mutation> = {
     if (/<</.test(t) || !re.test(t)) return null;
     return t.replace(re, (_m, nl: string, ind: string) => `\\${nl}${ind}# a note${nl}${ind}`);
   },
+  // Stage names capitalised at their definition and at every reference (stage-name-casing renames them all back).
+  stageNameCase: (t) => {
+    const names = [...t.matchAll(/^[ \t]*FROM[ \t]+\S+[ \t]+AS[ \t]+([a-z][a-z0-9_.-]*)[ \t]*$/gim)].map((m) => m[1]).filter((n) => n === n.toLowerCase());
+    if (names.length === 0) return null;
+    let out = t;
+    for (const n of new Set(names)) {
+      const up = n[0].toUpperCase() + n.slice(1);
+      const re = new RegExp(`(\\bAS[ \\t]+|^[ \\t]*FROM[ \\t]+|--from=|,from=)${n.replace(/[.]/g, '\\.')}(?=[\\s,]|$)`, 'gim');
+      out = out.replace(re, (_m, pre: string) => `${pre}${up}`);
+    }
+    return out === t ? null : out;
+  },
   trailingBlanks: (t) => (/<</.test(t) ? null : t.replace(/([^\\\s])(\r?\n)/g, '$1  $2')),
 };
 
