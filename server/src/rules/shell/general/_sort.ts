@@ -11,7 +11,7 @@
  * `\`, and several packages on one line stay on it. A duplicate (the same word again in the
  * run; `curl` and `curl=7.1` are different words) is dropped with the blank before it.
  */
-import { fileStages, type DockerfileModel, type InstructionInfo, type StageFacts } from '../../../model';
+import type { DockerfileModel, InstructionInfo, StageFacts } from '../../../model';
 import { disjoint } from '../../../shell/edits';
 import { invocations, parseArgs, type Invocation } from '../../../shell/facts';
 import { runScripts } from '../../../shell/script';
@@ -267,7 +267,7 @@ export function sortPackagesAt(model: DockerfileModel, line: number): { edits: O
     }
   }
   let stage: StageFacts | undefined;
-  for (const st of fileStages(model.lines)) {
+  for (const st of model.fileStages) {
     if (st.line > outer.startLine) break;
     stage = st;
   }
