@@ -8,15 +8,21 @@ import * as path from 'node:path';
 import { initEngine, Linter, type Finding, type FindingFix } from '../server/src/lint';
 import { toOffsetEdits } from '../server/src/fixAll';
 import { applyOffsetEdits } from '../server/src/text';
+import { DEFAULT_SETTINGS, type Settings } from '../server/src/settings';
 
 export const ready = initEngine();
 
-export function lintAll(text: string): Finding[] {
-  return new Linter().lint(text);
+export function lintAll(text: string, settings?: Settings): Finding[] {
+  return new Linter().lint(text, settings);
 }
 
-export function findingsOf(text: string, ruleId: string): Finding[] {
-  return lintAll(text).filter((f) => f.ruleId === ruleId);
+export function findingsOf(text: string, ruleId: string, settings?: Settings): Finding[] {
+  return lintAll(text, settings).filter((f) => f.ruleId === ruleId);
+}
+
+/** The default settings with the given (opt-in) rules turned on at their level. */
+export function withRules(rules: Record<string, 'error' | 'warning' | 'info' | 'hint'>): Settings {
+  return { ...DEFAULT_SETTINGS, rules: { ...DEFAULT_SETTINGS.rules, ...rules } };
 }
 
 export function applyFix(text: string, fix: FindingFix): string {
@@ -37,11 +43,11 @@ function fixKey(text: string, fix: FindingFix): string {
  * Applies `fix` (offered on `finding`) and asserts the guarantees every fix makes.
  * Returns the fixed text.
  */
-export function checkFixGuarantees(text: string, finding: Finding, fix: FindingFix, label = ''): string {
-  const before = lintAll(text);
+export function checkFixGuarantees(text: string, finding: Finding, fix: FindingFix, label = '', settings?: Settings): string {
+  const before = lintAll(text, settings);
   const after = applyFix(text, fix);
   assert.notEqual(after, text, `${label}: the fix "${fix.title}" changes nothing`);
-  const found = lintAll(after);
+  const found = lintAll(after, settings);
   const b = counts(before);
   const a = counts(found);
   assert.ok((a.get(finding.ruleId) ?? 0) < (b.get(finding.ruleId) ?? 0),
@@ -56,25 +62,25 @@ export function checkFixGuarantees(text: string, finding: Finding, fix: FindingF
 }
 
 /** Lints `input`, expects exactly `count` findings of `ruleId`, applies the `fixIndex`-th fix of the first. */
-export function expectFix(input: string, ruleId: string, expected: string, opts: { fixIndex?: number; finding?: number } = {}): void {
-  const found = findingsOf(input, ruleId);
+export function expectFix(input: string, ruleId: string, expected: string, opts: { fixIndex?: number; finding?: number; settings?: Settings } = {}): void {
+  const found = findingsOf(input, ruleId, opts.settings);
   assert.ok(found.length > 0, `no ${ruleId} finding in:\n${input}`);
   const f = found[opts.finding ?? 0];
   const fix = f.fixes[opts.fixIndex ?? 0];
   assert.ok(fix, `${ruleId}: no fix #${opts.fixIndex ?? 0} offered; message: ${f.message}`);
-  const after = checkFixGuarantees(input, f, fix, ruleId);
+  const after = checkFixGuarantees(input, f, fix, ruleId, opts.settings);
   assert.equal(after, expected);
 }
 
-export function expectNoFix(input: string, ruleId: string): Finding[] {
-  const found = findingsOf(input, ruleId);
+export function expectNoFix(input: string, ruleId: string, settings?: Settings): Finding[] {
+  const found = findingsOf(input, ruleId, settings);
   assert.ok(found.length > 0, `expected a ${ruleId} finding in:\n${input}`);
   for (const f of found) assert.deepEqual(f.fixes, [], `${ruleId}: unexpected fix "${f.fixes[0]?.title}"`);
   return found;
 }
 
-export function expectNone(input: string, ruleId: string): void {
-  const found = findingsOf(input, ruleId);
+export function expectNone(input: string, ruleId: string, settings?: Settings): void {
+  const found = findingsOf(input, ruleId, settings);
   assert.deepEqual(found.map((f) => `${f.range.start.line}:${f.range.start.character} ${f.message}`), [], `unexpected ${ruleId} in:\n${input}`);
 }
 

@@ -10,7 +10,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { checkFixGuarantees, corpusFiles, lintAll, ready } from '../helpers';
+import { checkFixGuarantees, corpusFiles, lintAll, ready, withRules } from '../helpers';
 import { fixAll } from '../../server/src/fixAll';
 import { DockerfileModel } from '../../server/src/model';
 
@@ -25,6 +25,10 @@ function heredocBodies(text: string): string[] {
     return [];
   }
 }
+
+/** The opt-in rules whose fixes are checked too (turned on for every text). */
+const OPT_IN_FIXES = ['install-packages-unsorted', 'consecutive-label', 'consecutive-env'];
+const SETTINGS = withRules(Object.fromEntries(OPT_IN_FIXES.map((id) => [id, 'info' as const])));
 
 type Mutation = (text: string) => string | null;
 
@@ -43,23 +47,35 @@ const MUTATIONS: Record<string, Mutation> = {
     if (/<</.test(t) || !re.test(t)) return null;
     return t.replace(re, (_m, nl: string, ind: string) => `\\${nl}${ind}# a note${nl}${ind}`);
   },
+  // Stage names capitalised at their definition and at every reference (stage-name-casing renames them all back).
+  stageNameCase: (t) => {
+    const names = [...t.matchAll(/^[ \t]*FROM[ \t]+\S+[ \t]+AS[ \t]+([a-z][a-z0-9_.-]*)[ \t]*$/gim)].map((m) => m[1]).filter((n) => n === n.toLowerCase());
+    if (names.length === 0) return null;
+    let out = t;
+    for (const n of new Set(names)) {
+      const up = n[0].toUpperCase() + n.slice(1);
+      const re = new RegExp(`(\\bAS[ \\t]+|^[ \\t]*FROM[ \\t]+|--from=|,from=)${n.replace(/[.]/g, '\\.')}(?=[\\s,]|$)`, 'gim');
+      out = out.replace(re, (_m, pre: string) => `${pre}${up}`);
+    }
+    return out === t ? null : out;
+  },
   trailingBlanks: (t) => (/<</.test(t) ? null : t.replace(/([^\\\s])(\r?\n)/g, '$1  $2')),
 };
 
 function checkText(text: string, label: string): number {
-  const findings = lintAll(text);
+  const findings = lintAll(text, SETTINGS);
   const bodies = heredocBodies(text);
   let checked = 0;
   for (const f of findings) {
     for (const fix of f.fixes) {
-      const after = checkFixGuarantees(text, f, fix, `${label} ${f.ruleId}:${f.range.start.line + 1} "${fix.title}"`);
+      const after = checkFixGuarantees(text, f, fix, `${label} ${f.ruleId}:${f.range.start.line + 1} "${fix.title}"`, SETTINGS);
       assert.deepEqual(heredocBodies(after), bodies, `${label} ${f.ruleId} "${fix.title}" changed a heredoc body`);
       checked++;
     }
   }
   // Fix-all: a fixed point within its rounds, and a second run changes nothing.
-  const once = fixAll(text).text;
-  assert.equal(fixAll(once).text, once, `${label}: fix-all is not at a fixed point`);
+  const once = fixAll(text, SETTINGS).text;
+  assert.equal(fixAll(once, SETTINGS).text, once, `${label}: fix-all is not at a fixed point`);
   assert.deepEqual(heredocBodies(once), bodies, `${label}: fix-all changed a heredoc body`);
   return checked;
 }
@@ -106,7 +122,7 @@ describe('fix properties', { skip }, () => {
     let fixes = 0;
     for (const f of files) {
       const text = fs.readFileSync(f, 'utf8');
-      for (const x of lintAll(text)) {
+      for (const x of lintAll(text, SETTINGS)) {
         const e = perRule.get(x.ruleId) ?? { findings: 0, withFix: 0 };
         e.findings++;
         if (x.fixes.length > 0) e.withFix++;

@@ -21,6 +21,8 @@ import { runScripts, type RunScript } from '../shell/script';
 import { shellParserReady } from '../shell/parser';
 import { mergeWithNext } from '../rules/shell/general/consecutive-run';
 import type { InstructionInfo } from '../model';
+import { sortPackagesAt } from '../rules/shell/general/_sort';
+import { mergeNextAt } from '../rules/instructions/_merge';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.dockerfile-doctor`;
 
@@ -124,6 +126,12 @@ export async function codeActions(doc: TextDocument, params: CodeActionParams, s
   if (wants(CodeActionKind.RefactorRewrite) && (!only || only.length > 0)) {
     const merge = mergeRefactoring(doc, params, settings.rules['consecutive-run'] === 'off');
     if (merge) actions.push(merge);
+    // With install-packages-unsorted on, its quick fix does this.
+    const sortRule = settings.rules['install-packages-unsorted'];
+    const sort = sortRule === undefined || sortRule === 'off' ? sortRefactoring(doc, params) : undefined;
+    if (sort) actions.push(sort);
+    const mergeKv = mergeKeyValueRefactoring(doc, params, settings);
+    if (mergeKv) actions.push(mergeKv);
   }
   if (wants(FIX_ALL_KIND) && (only !== undefined)) {
     const action = await fixAllAction(doc, settings, { linter, cancelled: options.cancelled });
@@ -161,6 +169,46 @@ function mergeRefactoring(doc: TextDocument, params: CodeActionParams, ruleOff: 
     title: fix.title,
     kind: CodeActionKind.RefactorRewrite,
     edit: { changes: { [doc.uri]: fix.edits.map((e): TextEdit => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.newText })) } },
+  };
+}
+
+/** "Sort packages" on a RUN with an install command whose packages are not sorted (or listed twice). */
+function sortRefactoring(doc: TextDocument, params: CodeActionParams): CodeAction | undefined {
+  if (!shellParserReady()) return undefined;
+  const model = modelFor(doc);
+  if (!model || doc.getText().length !== model.text.length) return undefined;
+  let sorted;
+  try {
+    sorted = sortPackagesAt(model, params.range.start.line);
+  } catch {
+    return undefined;
+  }
+  if (!sorted) return undefined;
+  return {
+    title: sorted.safety === 'safe' ? t('Sort packages') : t('{0} (unsafe: review the result)', t('Sort packages')),
+    kind: CodeActionKind.RefactorRewrite,
+    edit: { changes: { [doc.uri]: sorted.edits.map((e): TextEdit => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.newText })) } },
+  };
+}
+
+/** "Merge with the next LABEL/ENV" while consecutive-label / consecutive-env is off (on, its quick fix merges the run). */
+function mergeKeyValueRefactoring(doc: TextDocument, params: CodeActionParams, settings: Settings): CodeAction | undefined {
+  const model = modelFor(doc);
+  if (!model || doc.getText().length !== model.text.length) return undefined;
+  let merge;
+  try {
+    merge = mergeNextAt(model, params.range.start.line);
+  } catch {
+    return undefined;
+  }
+  if (!merge) return undefined;
+  const level = settings.rules[merge.keyword === 'LABEL' ? 'consecutive-label' : 'consecutive-env'];
+  if (level !== undefined && level !== 'off') return undefined;
+  const e = merge.edit;
+  return {
+    title: t('Merge with the next {0}', merge.keyword),
+    kind: CodeActionKind.RefactorRewrite,
+    edit: { changes: { [doc.uri]: [{ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.newText }] } },
   };
 }
 

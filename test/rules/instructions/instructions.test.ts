@@ -20,11 +20,40 @@ describe('cmd-shell-form', () => {
     assert.equal(f.related.buildkit, 'JSONArgsRecommended');
     assert.equal(f.severity, 'warning');
   });
-  it('reports without a fix what needs a shell or a decision', () => {
-    for (const cmd of ['exec nginx', 'a && b', 'echo $HOME', 'node "my file.js"', 'ls *.txt', 'X=1 run', 'cd /app', 'run > /log']) {
-      expectNoFix(`FROM node:22\nCMD ${cmd}\n`, RULE);
+  it('reads quoted words with the shell parser: fixed values become JSON strings, escaped', () => {
+    expectFix("FROM nginx:1.27\nCMD nginx -g 'daemon off;'\n", RULE, 'FROM nginx:1.27\nCMD ["nginx", "-g", "daemon off;"]\n');
+    expectFix('FROM node:22\nCMD node "my file.js" \'say "hi"\' a\\\\b\n', RULE, 'FROM node:22\nCMD ["node", "my file.js", "say \\"hi\\"", "a\\\\b"]\n');
+    expectFix('FROM nginx:1.27\nCMD exec nginx -g "daemon off;"\n', RULE, 'FROM nginx:1.27\nCMD ["nginx", "-g", "daemon off;"]\n');
+    expectFix('FROM node:22\nCMD npm \\\n  start\n', RULE, 'FROM node:22\nCMD ["npm", "start"]\n');
+    expectFix('# escape=`\nFROM node:22\nCMD npm `\n  run start\n', RULE, '# escape=`\nFROM node:22\nCMD ["npm", "run", "start"]\n');
+    const [f] = findingsOf("FROM nginx:1.27\nCMD nginx -g 'daemon off;'\n", RULE);
+    assert.equal(f.fixes[0].title, 'Write as ["nginx", "-g", "daemon off;"] (the process no longer runs under a shell)');
+  });
+  it('offers an explicit /bin/sh -c (unsafe) where the shell is needed, saying why', () => {
+    const cases: [string, string, string][] = [
+      ['a && b', '["/bin/sh", "-c", "a && b"]', 'the command list'],
+      ['nginx | tee /log', '["/bin/sh", "-c", "nginx | tee /log"]', 'the pipe'],
+      ['node server.js $PORT', '["/bin/sh", "-c", "exec node server.js $PORT"]', 'the expansion'],
+      ['run > /log 2>&1', '["/bin/sh", "-c", "exec run > /log 2>&1"]', 'the redirect'],
+      ['ls *.txt', '["/bin/sh", "-c", "exec ls *.txt"]', 'the glob pattern'],
+      ['X=1 run', '["/bin/sh", "-c", "X=1 run"]', 'the variable assignment'],
+      ['cd /app', '["/bin/sh", "-c", "cd /app"]', 'the shell builtin cd'],
+      ['echo "$HOME"', '["/bin/sh", "-c", "echo \\"$HOME\\""]', 'the expansion'],
+    ];
+    for (const [cmd, json, reason] of cases) {
+      const text = `FROM node:22\nCMD ${cmd}\n`;
+      const [f] = findingsOf(text, RULE);
+      assert.equal(f.fixes.length, 1, cmd);
+      assert.equal(f.fixes[0].safety, 'unsafe');
+      assert.ok(f.fixes[0].title.includes(reason), `${cmd}: ${f.fixes[0].title}`);
+      assert.equal(f.fixes[0].title.includes('exec makes the program receive stop signals'), json.includes('"exec '), cmd);
+      expectFix(text, RULE, `FROM node:22\nCMD ${json}\n`);
     }
-    expectNoFix('FROM node:22\nCMD npm \\\n  start\n', RULE);
+  });
+  it('offers no fix on Windows images, with comment lines inside, or for unreadable commands', () => {
+    expectNoFix('FROM mcr.microsoft.com/windows/servercore:ltsc2022\nCMD run.exe /x\n', RULE);
+    expectNoFix('FROM node:22\nCMD npm \\\n# why\n  start\n', RULE);
+    expectNoFix('FROM node:22\nCMD run "unclosed\n', RULE);
   });
   it('leaves JSON-looking text that is not JSON to invalid-json-form', () => {
     expectNone("FROM node:22\nCMD ['npm', 'start']\n", RULE);

@@ -7,7 +7,7 @@ describe('stage-name-casing', () => {
   const RULE = 'stage-name-casing';
   before(() => ready);
   it('lower-cases the stage name (safe), references keep working', () => {
-    expectFix('FROM golang AS Builder\nFROM alpine\nCOPY --from=Builder /x /x\n', RULE, 'FROM golang AS builder\nFROM alpine\nCOPY --from=Builder /x /x\n');
+    expectFix('FROM golang AS Builder\nFROM alpine\nCOPY --from=Builder /x /x\n', RULE, 'FROM golang AS builder\nFROM alpine\nCOPY --from=builder /x /x\n');
     assert.equal(findingsOf('FROM golang AS Builder\n', RULE)[0].message, "Stage name 'Builder' should be lowercase");
     expectFix('from golang as BUILD\r\n', RULE, 'from golang as build\r\n');
   });

@@ -3,6 +3,8 @@ import type { Rule } from '../types';
 import { addInsteadOfCopy } from './add-instead-of-copy';
 import { archiveCopiedThenExtracted } from './archive-copied-then-extracted';
 import { cmdShellForm } from './cmd-shell-form';
+import { consecutiveEnv } from './consecutive-env';
+import { consecutiveLabel } from './consecutive-label';
 import { copyFromRoot } from './copy-from-root';
 import { copyMultipleSourcesWithoutSlash } from './copy-multiple-sources-without-slash';
 import { exposeInvalidFormat } from './expose-invalid-format';
@@ -23,6 +25,8 @@ export const rules: readonly Rule[] = [
   addInsteadOfCopy,
   archiveCopiedThenExtracted,
   cmdShellForm,
+  consecutiveEnv,
+  consecutiveLabel,
   copyFromRoot,
   copyMultipleSourcesWithoutSlash,
   exposeInvalidFormat,

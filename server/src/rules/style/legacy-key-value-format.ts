@@ -40,7 +40,7 @@ function isOneWord(s: string, escape: string): boolean {
  * `key=value…` with the same value, or undefined when that is not provable. The value is what
  * Docker reads: the lines joined, from the first character after the blanks following the key.
  */
-function fixedValue(text: string, keyEnd: number, end: number, escape: string): { edits: OffsetEdit[]; preview: string } | undefined {
+export function fixedValue(text: string, keyEnd: number, end: number, escape: string): { edits: OffsetEdit[]; preview: string } | undefined {
   // The first character of the value in the source: blanks and escaped line breaks skipped.
   let at = keyEnd;
   for (;;) {

@@ -9,6 +9,7 @@ import { wgetWithoutProgress } from './wget-without-progress';
 import { wgetAndCurl } from './wget-and-curl';
 import { lnToBinSh } from './ln-to-bin-sh';
 import { pipeWithoutPipefail } from './pipe-without-pipefail';
+import { installPackagesUnsorted } from './install-packages-unsorted';
 
 export const rules: readonly Rule[] = [
   consecutiveRun,
@@ -20,4 +21,5 @@ export const rules: readonly Rule[] = [
   wgetAndCurl,
   lnToBinSh,
   pipeWithoutPipefail,
+  installPackagesUnsorted,
 ];
