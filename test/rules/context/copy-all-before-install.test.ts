@@ -133,8 +133,16 @@ describe(RULE, () => {
     expectFix(
       'FROM python:3.12\n# the sources\nCOPY . /app\nWORKDIR /app\nRUN pip install -r requirements.txt\nCMD ["python", "app.py"]\n',
       RULE,
-      'FROM python:3.12\n# the sources\nWORKDIR /app\nCOPY requirements.txt /app/\nRUN pip install -r requirements.txt\nCOPY . /app\nCMD ["python", "app.py"]\n',
+      'FROM python:3.12\nWORKDIR /app\nCOPY requirements.txt /app/\nRUN pip install -r requirements.txt\n# the sources\nCOPY . /app\nCMD ["python", "app.py"]\n',
     );
+    // Comments go with what they describe; ignore comments stay on their instruction.
+    expectFix(
+      'FROM python:3.12\n# copy everything\nCOPY . /app\n# the app folder\nWORKDIR /app\n# hadolint ignore=DL3042\nRUN pip install -r requirements.txt\nCMD ["python", "app.py"]\n',
+      RULE,
+      'FROM python:3.12\n# the app folder\nWORKDIR /app\nCOPY requirements.txt /app/\n# hadolint ignore=DL3042\nRUN pip install -r requirements.txt\n# copy everything\nCOPY . /app\nCMD ["python", "app.py"]\n',
+    );
+    // The head of an && chain would leave the RUN's ignore comment behind: no fix.
+    expectNoFix('FROM python:3.12\nWORKDIR /app\nCOPY . .\n# hadolint ignore=DL3042\nRUN pip install -r requirements.txt && python -m compileall .\n', RULE);
     // A relative destination depends on the WORKDIR before it: no fix.
     expectNoFix('FROM python:3.12\nWORKDIR /srv\nCOPY . app\nWORKDIR app\nRUN pip install -r requirements.txt\n', RULE);
   });
@@ -187,6 +195,8 @@ describe(RULE, () => {
     expectNoFix('FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm ci \\\n  # then build\n  && npm run build\n', RULE);
     expectNoFix('FROM node:20\nWORKDIR /app\nCOPY . .\nRUN <<EOF\nnpm ci\nEOF\n', RULE);
     expectNoFix("FROM node:20\nWORKDIR /app\nCOPY . .\nRUN sh -c 'npm ci'\n", RULE);
+    // A relative destination before any WORKDIR (copy-relative-without-workdir's finding): set the WORKDIR first.
+    expectNoFix('FROM python:3.12\nCOPY . .\nRUN pip install -r requirements.txt\n', RULE);
     // Cargo: no manifest-only step works.
     expectNoFix('FROM rust:1\nWORKDIR /app\nCOPY . .\nRUN cargo build --release\n', RULE);
     // Manifests copied already, and a RUN right before COPY . .: the moved install would make two RUNs in a row.

@@ -36,7 +36,7 @@ export interface CacheFact {
   /** Whether the manifests are already copied before the `COPY . .` (only the install moves). */
   manifestsCopied: boolean;
   fix: null | {
-    /** Where the new lines go: the start of the `COPY . .` line. */
+    /** Where the new lines go: above the `COPY . .` (and the comment lines right above it). */
     insertAt: Range;
     indent: string;
     eol: string;
@@ -44,12 +44,14 @@ export interface CacheFact {
     copyPrefix: string;
     /** The destination with a trailing `/`. */
     dest: string;
-    /** The RUN line to insert (without indent and line break). */
-    run: string;
-    /** What to delete of the original RUN (the moved install), or null when it stays. */
-    remove: Range | null;
-    /** WORKDIRs between the copy and the install, moved up with it (their text, their lines). */
-    workdirs: { text: string; range: Range }[];
+    /** What goes before the manifests' COPY: the WORKDIRs moved up, as written (with their comments). */
+    prefix: string;
+    /** The install's RUN, with its line break: moved as written, or a new one. */
+    runText: string;
+    /** The install moves (its old place is deleted) rather than a dependency-only step being added. */
+    moves: boolean;
+    /** What to delete: the moved WORKDIRs and the install (a whole RUN, or the head of an `&&` chain). */
+    removals: Range[];
   };
 }
 
@@ -145,33 +147,61 @@ function flagText(model: DockerfileModel, ins: InstructionInfo, keep?: (name: st
   return ins.flags.filter((f) => !keep || keep(f.name)).map((f) => `${model.text.slice(f.start, f.end)} `).join('');
 }
 
+/** Ignore and shell comments apply to the instruction right below them. */
+const PRAGMA = /^[ \t]*#[ \t]*(?:(?:hadolint|dockerfile-doctor)[ \t]+(?:ignore|shell|global|stage)|check[ \t]*=)/i;
+
+interface Block {
+  start: number;
+  end: number;
+  /** The comment lines right above the instruction hold an ignore comment. */
+  pragma: boolean;
+}
+
 /**
- * What of the RUN the moved install is: the whole script, or the first command of a top-level
- * `a && b` chain. The document range to delete, or null when it cannot be cut out cleanly.
+ * An instruction's lines with their line break and the comment lines right above it (they
+ * describe it, and an ignore comment there must stay with it); null when it shares a line.
  */
-function removal(model: DockerfileModel, ins: InstructionInfo, script: RunScript, inv: Invocation): { start: number; end: number } | null {
+function block(model: DockerfileModel, ins: InstructionInfo): Block | null {
+  const lines = model.lines;
+  const at = model.instructions.indexOf(ins);
+  const floor = at > 0 ? model.instructions[at - 1].endLine + 1 : 0;
+  let top = ins.startLine;
+  while (top > floor && /^[ \t]*#/.test(lines.lineText(top - 1))) top--;
+  let pragma = false;
+  for (let l = top; l < ins.startLine; l++) if (PRAGMA.test(lines.lineText(l))) pragma = true;
+  const from = lines.starts[ins.startLine];
+  const next = ins.endLine + 1 < lines.lineCount ? lines.starts[ins.endLine + 1] : model.text.length;
+  if (model.text.slice(from, ins.start).trim() !== '' || model.text.slice(ins.end, next).trim() !== '') return null;
+  return { start: lines.starts[top], end: next, pragma };
+}
+
+/** The text of a block, ending with a line break. */
+function blockText(model: DockerfileModel, b: Block): string {
+  const text = model.text.slice(b.start, b.end);
+  return /[\r\n]$/.test(text) ? text : text + model.eol;
+}
+
+/**
+ * What of the RUN the moved install is: the whole RUN (`whole`), or the first command of a
+ * top-level `a && b` chain (the range to delete). Null when it cannot be cut out cleanly.
+ */
+function removal(model: DockerfileModel, ins: InstructionInfo, script: RunScript, inv: Invocation): { whole: Block } | { start: number; end: number } | null {
   const a = script.analysis;
   const cmd = inv.command;
   if (script.kind !== 'shell' || script.readOnly || a.hasError || a.comments.length > 0) return null;
   if (a.commands[0] !== cmd || !cmd.inMainShell || cmd.inPipeline || cmd.underListRedirect || cmd.listPrev !== null) return null;
   if (a.backgroundJobs.length > 0 || !a.singleStatement) return null;
-  // The RUN is only the install: the whole instruction goes, with its line break.
-  if (a.commands.length === 1 && cmd.listNext === null) return wholeLines(model, ins);
+  const b = block(model, ins);
+  // The RUN is only the install: it moves as it is, with its comments.
+  if (a.commands.length === 1 && cmd.listNext === null) return b ? { whole: b } : null;
   if (cmd.listNext?.op !== '&&' || a.topLevelOr || !a.flat) return null;
+  // An ignore comment of the RUN would no longer cover the install.
+  if (!b || b.pragma) return null;
   const start = script.toDoc(cmd.unitStart);
   const end = script.toDoc(cmd.listNext.start);
   // A comment line inside the continuation would go with it: keep such RUNs as they are.
   if (/[\r\n][ \t]*#/.test(model.text.slice(start, end))) return null;
   return { start, end };
-}
-
-/** The lines of an instruction with their line break, or null when it shares a line with something else. */
-function wholeLines(model: DockerfileModel, ins: InstructionInfo): { start: number; end: number } | null {
-  const lines = model.lines;
-  const from = lines.starts[ins.startLine];
-  const next = ins.endLine + 1 < lines.lineCount ? lines.starts[ins.endLine + 1] : model.text.length;
-  if (model.text.slice(from, ins.start).trim() !== '' || model.text.slice(ins.end, next).trim() !== '') return null;
-  return { start: from, end: next };
 }
 
 function check(ctx: RuleContext): void {
@@ -243,29 +273,34 @@ function report(ctx: RuleContext, ins: InstructionInfo, script: RunScript, inv: 
   let fix: CacheFact['fix'] = null;
   // `COPY . /app` ⏎ `WORKDIR /app` ⏎ `RUN pip install -r …`: the WORKDIR moves up too (the copy's
   // absolute destination does not depend on it), so the install still runs in /app.
-  const workdirs = between.filter((b) => b.keyword === 'WORKDIR');
-  const workdirMoves = workdirs.map((w) => wholeLines(model, w));
+  const workdirs = between.filter((b) => b.keyword === 'WORKDIR').map((w) => block(model, w));
   const inert = between.every((b) => INERT.has(b.keyword) || b.keyword === 'WORKDIR')
-    && (workdirs.length === 0 || (all.destText.startsWith('/') && workdirMoves.every((m) => m !== null)));
-  const lineStart = model.lines.starts[copyIns.startLine];
-  const indent = model.text.slice(lineStart, copyIns.start);
+    && (workdirs.length === 0 || (all.destText.startsWith('/') && workdirs.every((m) => m !== null)));
+  const copyBlock = block(model, copyIns);
+  const indent = model.text.slice(model.lines.starts[copyIns.startLine], copyIns.start);
   const remove = mi.movable ? removal(model, ins, script, inv) : null;
   const step = mi.movable ? (remove ? script.text.slice(cmd.unitStart, cmd.unitEnd) : null) : mi.dependencyStep;
   const okFlags = copyIns.flags.every((f) => ['chown', 'chmod', 'link', 'exclude', 'parents'].includes(f.name));
+  // A relative destination with no WORKDIR before it in the stage is copy-relative-without-workdir's
+  // finding already; a second such COPY would be one more (set the WORKDIR first).
+  const unanchored = !all.destText.startsWith('/') && all.dest.startsWith('~');
   // With the manifests already copied, the install alone goes before `COPY . .`: not right after another RUN (that would be two RUNs in a row).
   const prev = model.instructions[model.instructions.indexOf(copyIns) - 1];
   const afterRun = manifestsCopied && prev?.keyword === 'RUN';
-  if (inert && !afterRun && step !== null && indent.trim() === '' && okFlags && !/[\r\n]/.test(step)) {
-    const runKeyword = matchKeywordCase(ins.keywordText, 'RUN');
+  if (inert && !afterRun && !unanchored && copyBlock && step !== null && indent.trim() === '' && okFlags && !/[\r\n]/.test(step)) {
+    const runLine = `${indent}${matchKeywordCase(ins.keywordText, 'RUN')} ${flagText(model, ins)}${step.trim()}${model.eol}`;
+    const removals = workdirs.map((w) => ctx.range(w!.start, w!.end));
+    if (remove) removals.push('whole' in remove ? ctx.range(remove.whole.start, remove.whole.end) : ctx.range(remove.start, remove.end));
     fix = {
-      insertAt: ctx.range(lineStart, lineStart),
+      insertAt: ctx.range(copyBlock.start, copyBlock.start),
       indent,
       eol: model.eol,
       copyPrefix: `${matchKeywordCase(copyIns.keywordText, 'COPY')} ${flagText(model, copyIns, (n) => n === 'chown' || n === 'chmod' || n === 'link')}`,
       dest: all.destText.endsWith('/') ? all.destText : `${all.destText}/`,
-      run: `${runKeyword} ${flagText(model, ins)}${step.trim()}`,
-      remove: remove ? ctx.range(remove.start, remove.end) : null,
-      workdirs: workdirMoves.map((m) => ({ text: model.text.slice(m!.start, m!.end).trim(), range: ctx.range(m!.start, m!.end) })),
+      prefix: workdirs.map((w) => blockText(model, w!)).join(''),
+      runText: remove && 'whole' in remove ? blockText(model, remove.whole) : runLine,
+      moves: remove !== null,
+      removals,
     };
   }
   ctx.fact({
@@ -312,13 +347,12 @@ function checkFile(ctx: FileRuleContext): void {
     const fixes: NonNullable<Parameters<FileRuleContext['report']>[0]['fixes']> = [];
     if (f.fix && files && files.length > 0) {
       const x = f.fix;
-      const lines = [...x.workdirs.map((w) => w.text), ...(f.manifestsCopied ? [] : copyLines(x.copyPrefix, x.dest, files)), x.run];
-      const edits = [{ range: x.insertAt, newText: lines.map((l) => `${x.indent}${l}${x.eol}`).join('') }];
-      for (const w of x.workdirs) edits.push({ range: w.range, newText: '' });
-      if (x.remove) edits.push({ range: x.remove, newText: '' });
+      const copies = f.manifestsCopied ? '' : copyLines(x.copyPrefix, x.dest, files).map((l) => `${x.indent}${l}${x.eol}`).join('');
+      const edits = [{ range: x.insertAt, newText: `${x.prefix}${copies}${x.runText}` }];
+      for (const r of x.removals) edits.push({ range: r, newText: '' });
       fixes.push({
-        title: !x.remove
-          ? t('Add a dependency-only step before "{0}": copy {1}, then "{2}"', f.copyText, files.join(' '), x.run)
+        title: !x.moves
+          ? t('Add a dependency-only step before "{0}": copy {1}, then "{2}"', f.copyText, files.join(' '), x.runText.trim())
           : f.manifestsCopied
             ? t('Move "{0}" before "{1}"', f.label, f.copyText)
             : t('Copy {0} and move "{1}" before "{2}"', files.join(' '), f.label, f.copyText),
