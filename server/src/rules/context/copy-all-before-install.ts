@@ -238,6 +238,8 @@ function check(ctx: RuleContext): void {
     }
     if (ins.keyword !== 'RUN') continue;
     const mounts = mountsOf(ins);
+    // One finding per RUN and manifest: `if [ -f package-lock.json ]; then npm ci; else npm install; fi` is one problem.
+    const reported = new Set<string>();
     for (const script of scriptsOf.get(ins) ?? []) {
       const invs = ctx.invocations(script);
       for (let k = 0; k < invs.length; k++) {
@@ -259,6 +261,8 @@ function check(ctx: RuleContext): void {
         const earlier = copies.filter((c) => c.index < all!.index && copiesManifest(c, mi.manifests));
         const firstEarlier = earlier.length > 0 ? earlier[0].index : -1;
         if (earlier.length > 0 && installs.some((x) => x.key === key && x.index > firstEarlier && x.index < all!.index)) continue;
+        if (reported.has(key)) continue;
+        reported.add(key);
         report(ctx, ins, script, invs[k], mi, list[all.index], all, earlier.length > 0, list.slice(all.index + 1, i));
       }
     }
