@@ -2,7 +2,9 @@ import { before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { checkFixGuarantees, expectFix, expectNoFix, expectNone, findingsOf, ready } from '../helpers';
 import { fixAll } from '../../server/src/fixAll';
-import { MAX_MERGE, mergeWithNext } from '../../server/src/rules/shell/general/consecutive-run';
+import { MAX_MERGE, mergeWithNext, planMerge } from '../../server/src/rules/shell/general/consecutive-run';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import { DockerfileModel, type InstructionInfo } from '../../server/src/model';
 import { runScripts } from '../../server/src/shell/script';
 import { applyOffsetEdits } from '../../server/src/text';
@@ -19,6 +21,14 @@ function refactor(text: string, line: number): string | null {
 function expectRefactor(text: string, line: number, expected: string | null): void {
   expectNone(text, RULE);
   assert.equal(refactor(text, line), expected);
+}
+
+/** Every RUN of the text merged into one by the rule's planner (the text unchanged when it withholds). */
+function mergeAll(text: string): string {
+  const model = new DockerfileModel(text);
+  const runs = model.instructions.filter((i) => i.keyword === 'RUN');
+  const plan = planMerge({ model, scripts: (i: InstructionInfo) => runScripts(model, i) }, runs, model.instructions.indexOf(runs[0]));
+  return 'fix' in plan ? applyOffsetEdits(text, plan.fix.edits) : text;
 }
 
 const RULE = 'consecutive-run';
@@ -63,20 +73,51 @@ describe(RULE, () => {
       'FROM node\nRUN npm ci && \\\n    ( npm audit || echo "audit warnings ignored" ) && \\\n    npm run build\n');
     expectFix('FROM alpine\nRUN a\nRUN rm -f /x || true\n', RULE, 'FROM alpine\nRUN a && \\\n    ( rm -f /x || true )\n');
   });
-  it('offers no merge when a non-last RUN relies on set -e', () => {
-    const [f] = expectNoFix('FROM alpine\nRUN set -eux; wget -O /tmp/app.tgz https://example.com/app.tgz\nRUN /opt/app/bin/app --version\n', RULE);
-    assert.match(f.message, /set -e/);
-    expectNoFix('FROM alpine\nRUN set -o errexit; a\nRUN c\n', RULE);
-    // Nor is the refactoring offered for longer scripts (not reported at all).
-    expectRefactor('FROM alpine\nRUN set -eux; \\\n    wget -O /tmp/app.tgz https://example.com/app.tgz; \\\n    tar -xzf /tmp/app.tgz -C /opt\nRUN /opt/app/bin/app --version\n', 1, null);
-    // Nor a merged RUN whose last part ran `set -e` in a subshell (a second fix-all round).
+  it('merges RUNs that rely on set -e with ";" under errexit instead of "&&"', () => {
+    expectFix('FROM alpine\nRUN set -eux; wget -O /tmp/app.tgz https://example.com/app.tgz\nRUN /opt/app/bin/app --version\n', RULE,
+      'FROM alpine\nRUN set -eux; wget -O /tmp/app.tgz https://example.com/app.tgz; \\\n    /opt/app/bin/app --version\n');
+    expectFix('FROM alpine\nRUN set -o errexit; a\nRUN c\n', RULE, 'FROM alpine\nRUN set -o errexit; a; \\\n    c\n');
+    // The longer scripts of the official images (a refactoring there: they are not reported).
+    expectRefactor('FROM alpine\nRUN set -eux; \\\n    wget -O /tmp/app.tgz https://example.com/app.tgz; \\\n    tar -xzf /tmp/app.tgz -C /opt\nRUN set -eux; /opt/app/bin/app --version; rm /tmp/app.tgz\n', 1,
+      'FROM alpine\nRUN set -eux; \\\n    wget -O /tmp/app.tgz https://example.com/app.tgz; \\\n    tar -xzf /tmp/app.tgz -C /opt; \\\n    set -eux; /opt/app/bin/app --version; rm /tmp/app.tgz\n');
+    // What the first RUN changes besides its options stays in a subshell after its `set`.
+    expectRefactor('FROM alpine\nRUN set -eux; savedAptMark="$(apt-mark showmanual)"; cd /usr/src; make\nRUN set -eux; make install; ls\n', 1,
+      'FROM alpine\nRUN set -eux; ( savedAptMark="$(apt-mark showmanual)"; cd /usr/src; make ); \\\n    set -eux; make install; ls\n');
+    // A later piece ending in an && list or compound command runs in a subshell (its failure stops the shell).
+    assert.equal(mergeAll('FROM alpine\nRUN set -eux; a; b\nRUN set -eux; c; if [ -f x ]; then d; fi\nRUN set -eux; e; f && g\n'),
+      'FROM alpine\nRUN set -eux; a; b; \\\n    ( set -eux; c; if [ -f x ]; then d; fi ); \\\n    set -eux; e; f && g\n');
+    assert.equal(mergeAll('FROM alpine\nRUN set -eux; a; b\nRUN set -eux; c; d && e\nRUN set -euxo pipefail; f | g\nRUN set -eux; h\n'),
+      'FROM alpine\nRUN set -eux; a; b; \\\n    ( set -eux; c; d && e ); \\\n    ( set -euxo pipefail; f | g ); \\\n    set -eux; h\n');
+    // A trailing ";" is not doubled; comments between the RUNs stay; CRLF and the backtick escape.
+    expectRefactor('FROM alpine\nRUN set -eux; a; b;\n# next\nRUN set -eux; c; d\n', 1, 'FROM alpine\nRUN set -eux; a; b; \\\n# next\n    set -eux; c; d\n');
+    expectRefactor('FROM alpine\r\nRUN set -eux; a; b\r\nRUN set -eux; c; d\r\n', 1, 'FROM alpine\r\nRUN set -eux; a; b; \\\r\n    set -eux; c; d\r\n');
+    expectRefactor('# escape=`\nFROM alpine\nRUN set -eux; a; `\n    b\nRUN set -eux; c; d\n', 2, '# escape=`\nFROM alpine\nRUN set -eux; a; `\n    b; `\n    set -eux; c; d\n');
+    // Exec form after it: one quoted command.
+    expectRefactor('FROM alpine\nRUN set -eux; a; b\nRUN ["/opt/app", "--check"]\n', 1, 'FROM alpine\nRUN set -eux; a; b; \\\n    /opt/app --check\n');
+  });
+  it('keeps withholding the set -e merges no rewrite keeps, and says why', () => {
+    // No errexit from the first line: a later `set -e` would apply to nothing before it.
     assert.equal(refactor('FROM alpine\nRUN a && \\\n    ( set -e; b; c )\nRUN d\n', 1), null);
+    const [f] = expectNoFix('FROM alpine\nRUN apt-get update; set -e\nRUN c\n', RULE);
+    assert.match(f.message, /does not start with "set -e"/);
+    // A later RUN without set -e that errexit (or nounset, pipefail) would change.
+    assert.match(expectNoFix('FROM alpine\nRUN set -e; a\nRUN b; c\n', RULE)[0].message, /without "set -e" would run with errexit on/);
+    assert.match(expectNoFix('FROM alpine\nRUN set -eu; a\nRUN echo "$X"\n', RULE)[0].message, /errexit/);
+    assert.match(expectNoFix('FROM alpine\nRUN set -eo pipefail; a\nRUN b | c\n', RULE)[0].message, /errexit/);
+    // A later RUN with fewer options than the first.
+    assert.match(expectNoFix('FROM alpine\nRUN set -eu; a\nRUN set -e; b\n', RULE)[0].message, /other shell options/);
+    // set +e, set --, a background job, a shell comment.
+    expectNoFix('FROM alpine\nRUN set -e +u; a\nRUN c\n', RULE);
+    expectNoFix('FROM alpine\nRUN set -e; a &\nRUN c\n', RULE);
+    expectNoFix('FROM alpine\nRUN set -e; a # note\nRUN c\n', RULE);
     // A flat && chain keeps failing as it should.
     expectFix('FROM alpine\nRUN set -ex && a\nRUN b\n', RULE, 'FROM alpine\nRUN ( set -ex && a ) && \\\n    b\n');
   });
-  it('offers no merge of compound commands under a SHELL with -e', () => {
-    expectNoFix('FROM debian\nSHELL ["/bin/bash", "-eo", "pipefail", "-c"]\nRUN if true; then apt-get update; fi\nRUN echo b\n', RULE);
-    assert.equal(refactor('FROM debian\nSHELL ["/bin/bash", "-eo", "pipefail", "-c"]\nRUN if true; then apt-get update; apt-get install -y x; fi\nRUN echo b\n', 2), null);
+  it('merges compound commands under a SHELL with -e, each in a subshell', () => {
+    expectFix('FROM debian\nSHELL ["/bin/bash", "-eo", "pipefail", "-c"]\nRUN if true; then apt-get update; fi\nRUN echo b\n', RULE,
+      'FROM debian\nSHELL ["/bin/bash", "-eo", "pipefail", "-c"]\nRUN ( if true; then apt-get update; fi ); \\\n    echo b\n');
+    expectRefactor('FROM debian\nSHELL ["/bin/bash", "-eo", "pipefail", "-c"]\nRUN if true; then apt-get update; apt-get install -y x; fi\nRUN echo b\n', 2,
+      'FROM debian\nSHELL ["/bin/bash", "-eo", "pipefail", "-c"]\nRUN ( if true; then apt-get update; apt-get install -y x; fi ); \\\n    echo b\n');
     expectRefactor('FROM debian\nSHELL ["/bin/bash", "-eo", "pipefail", "-c"]\nRUN a | b && c\nRUN d\n', 2,
       'FROM debian\nSHELL ["/bin/bash", "-eo", "pipefail", "-c"]\nRUN a | b && c && \\\n    d\n');
   });
@@ -184,5 +225,46 @@ describe(RULE, () => {
   it('merges RUNs with --mount flags kept once', () => {
     expectFix('FROM alpine\nRUN --mount=type=cache,target=/root/.cache \\\n    pip install a\nRUN --mount=type=cache,target=/root/.cache pip install b\n', RULE,
       'FROM alpine\nRUN --mount=type=cache,target=/root/.cache \\\n    pip install a && \\\n    pip install b\n');
+  });
+
+  describe('set -e merges mean what the separate RUNs meant (run in a real POSIX shell)', { skip: fs.existsSync('/bin/sh') ? false : 'no /bin/sh' }, () => {
+    /** Runs scripts as separate RUNs do: each in a new shell, stopping at the first failure. */
+    const separately = (scripts: string[], opts: string[]) => {
+      let out = '';
+      for (const s of scripts) {
+        const r = spawnSync('/bin/sh', [...opts, '-c', s], { encoding: 'utf8', cwd: '/' });
+        out += r.stdout;
+        if (r.status !== 0) return { out, ok: false };
+      }
+      return { out, ok: true };
+    };
+    const cases: { runs: string[]; shell?: string[] }[] = [
+      { runs: ['set -e; echo a; false; echo b', 'echo c'] },
+      { runs: ['set -e; echo a; echo b', 'false && echo c'] },
+      { runs: ['set -e; echo a; x=1; cd /tmp', 'set -e; echo "[$x]" "$(pwd)"; false && true', 'echo never'] },
+      { runs: ['set -e; echo a; x=1; cd /tmp', 'set -e; echo "[$x]" "$(pwd)"; true && echo ok', 'echo last'] },
+      { runs: ['set -eu; echo a; false && true', 'set -eu; echo "${X:-d}"', 'echo c'] },
+      { runs: ['set -e; echo a', 'set -e; for i in 1 2; do echo "$i"; false; done; echo after', 'echo c'] },
+      { runs: ['set -e; echo a', 'set -e; { false && true; }', 'echo c'] },
+      { runs: ['set -ex; echo a; exit 0; echo hidden', 'echo b'] },
+      { runs: ['if true; then false; echo x; fi', 'echo b'], shell: ['-e'] },
+      { runs: ['if true; then true; echo x; fi', 'false && echo y', 'echo z'], shell: ['-e'] },
+    ];
+    before(() => ready);
+    for (const c of cases) {
+      it(c.runs.join(' ⏎ '), () => {
+        const shellLine = c.shell ? `SHELL ["/bin/sh", ${c.shell.map((o) => JSON.stringify(o)).join(', ')}, "-c"]\n` : '';
+        const text = `FROM alpine\n${shellLine}${c.runs.map((r) => `RUN ${r}\n`).join('')}`;
+        const model = new DockerfileModel(text);
+        const runs = model.instructions.filter((i) => i.keyword === 'RUN');
+        const plan = planMerge({ model, scripts: (i: InstructionInfo) => runScripts(model, i) }, runs, model.instructions.indexOf(runs[0]));
+        assert.ok('fix' in plan, `no merge: ${'reason' in plan ? plan.reason : ''}`);
+        const merged = new DockerfileModel(applyOffsetEdits(text, plan.fix.edits));
+        const run = merged.instructions.filter((i) => i.keyword === 'RUN');
+        assert.equal(run.length, 1);
+        const script = runScripts(merged, run[0])[0].text;
+        assert.deepEqual(separately([script], c.shell ?? []), separately(c.runs, c.shell ?? []), script);
+      });
+    }
   });
 });

@@ -76,6 +76,12 @@ export interface ScriptAnalysis {
    * compound commands or subshells, so a failure anywhere stops it with or without `set -e`.
    */
   flat: boolean;
+  /**
+   * The script's last top-level statement is a simple command or a pipeline (redirected or not;
+   * not `!`-negated, not an `&&`/`||` list, not a compound command): with `set -e` on, its
+   * failure stops the shell even when more statements follow it.
+   */
+  lastStatementPlain: boolean;
   /** The script turns on errexit somewhere (`set -e`, `set -eux`, `set -o errexit`), subshells included. */
   setsErrexit: boolean;
   /** The main shell defines a function (which can shadow commands or `cd` when called). */
@@ -153,7 +159,7 @@ export function analyzeScript(script: string): ScriptAnalysis {
 
 const EMPTY: ScriptAnalysis = {
   commands: [], comments: [], assignments: [], assignsVariable: false, hasError: false, singleStatement: true, topLevelOr: false,
-  flat: false, setsErrexit: false, definesFunction: false, skipped: true, pipelines: [], expansions: [], backgroundJobs: [], exports: [],
+  flat: false, lastStatementPlain: false, setsErrexit: false, definesFunction: false, skipped: true, pipelines: [], expansions: [], backgroundJobs: [], exports: [],
 };
 
 /** Node types a flat `&&` chain may consist of. */
@@ -212,7 +218,7 @@ function analyzeUncached(script: string): ScriptAnalysis {
     const root = tree.rootNode;
     const out: ScriptAnalysis = {
       commands: [], comments: [], assignments: [], assignsVariable: false, hasError: root.hasError, singleStatement: true, topLevelOr: false,
-      flat: false, setsErrexit: false, definesFunction: false, skipped: false, pipelines: [], expansions: [], backgroundJobs: [], exports: [],
+      flat: false, lastStatementPlain: false, setsErrexit: false, definesFunction: false, skipped: false, pipelines: [], expansions: [], backgroundJobs: [], exports: [],
     };
     // The script's statements: named children of the program other than comments.
     let statements = 0;
@@ -234,6 +240,8 @@ function analyzeUncached(script: string): ScriptAnalysis {
       const list = topLevelList(top);
       out.topLevelOr = list.or;
       out.flat = out.singleStatement && list.flat;
+      const body = top.type === 'redirected_statement' ? top.firstNamedChild : top;
+      out.lastStatementPlain = !!body && (body.type === 'command' || body.type === 'pipeline');
     }
     walk(root, out);
     out.expansions.sort((a, b) => a.start - b.start);

@@ -3,9 +3,11 @@ import type { Rule } from '../types';
 import { copyIgnoredFile } from './copy-ignored-file';
 import { copySourceMissing } from './copy-source-missing';
 import { buildContextMismatch } from './build-context-mismatch';
+import { copyAllBeforeInstall } from './copy-all-before-install';
 
 export const rules: readonly Rule[] = [
   copyIgnoredFile,
   copySourceMissing,
   buildContextMismatch,
+  copyAllBeforeInstall,
 ];

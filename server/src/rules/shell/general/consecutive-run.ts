@@ -9,6 +9,8 @@
  * The merge keeps the build's meaning:
  * - a failing command still fails the build: each RUN's script is chained with `&&`, and a
  *   script that is not a single statement (`a; b`, `a &`) is grouped in `( … )` first;
+ * - RUNs that rely on `set -e` (which `&&` would switch off for them) are joined with `;`
+ *   under errexit instead (`planErrexitMerge`), or not merged, with the reason;
  * - a script that changes shell state (`cd`, `export`, `set`, `umask`, `source`, `exec`,
  *   `exit`, a bare `VAR=value` …) runs in a subshell so it cannot change what follows;
  * - RUNs whose flags (`--mount`, `--network`, `--security` …) differ are not reported;
@@ -20,7 +22,7 @@
 import { t } from '../../../l10n';
 import { trimBlankEnd } from '../../../text';
 import { parentStage, type DockerfileModel, type InstructionInfo } from '../../../model';
-import type { ScriptAnalysis } from '../../../shell/parser';
+import type { Command, ScriptAnalysis } from '../../../shell/parser';
 import { POSIX_SHELL, WINDOWS_IMAGE } from '../../../shell/shells';
 import type { Fix, Rule, RuleContext } from '../../types';
 import en from './consecutive-run.md';
@@ -106,7 +108,7 @@ interface Piece {
 
 type Plan = { fix: Fix } | { reason: string };
 
-function planMerge(ctx: Pick<RuleContext, 'model' | 'scripts'>, group: InstructionInfo[], firstIndex: number): Plan {
+export function planMerge(ctx: Pick<RuleContext, 'model' | 'scripts'>, group: InstructionInfo[], firstIndex: number): Plan {
   const { model } = ctx;
   const text = model.text;
   const { shell, windows } = stageShell(model, firstIndex);
@@ -117,6 +119,13 @@ function planMerge(ctx: Pick<RuleContext, 'model' | 'scripts'>, group: Instructi
     const line = model.lines.lineText(l);
     if (!/^[ \t]*#/.test(line)) break;
     if (IGNORE_COMMENT.test(line)) return { reason: t('the ignore comment above the first RUN would cover every merged command') };
+  }
+  // A RUN that relies on errexit cannot be chained with `&&` (see below): join with `;` under errexit instead.
+  for (let i = 0; i < group.length - 1; i++) {
+    const ins = group[i];
+    if (ins.json !== undefined || ins.heredocs.length > 0 || ins.bodyStart === null) continue;
+    const a = ctx.scripts(ins)[0]?.analysis;
+    if (a && !a.skipped && !a.hasError && (a.setsErrexit || shellErrexit) && !a.flat) return planErrexitMerge(ctx, group, shell);
   }
   const pieces: Piece[] = [];
   for (let i = 0; i < group.length; i++) {
@@ -142,10 +151,8 @@ function planMerge(ctx: Pick<RuleContext, 'model' | 'scripts'>, group: Instructi
     // `x && a || b` would run b when x fails: a later `||` list is grouped.
     const group_ = isolate || !a.singleStatement || (i > 0 && a.topLevelOr);
     // Chained before `&&`, a command list runs with errexit ignored (POSIX): `set -e; a; b`
-    // would go on after a failing `a`. Only a flat `a && b` chain keeps its meaning there.
-    if (!last && (a.setsErrexit || shellErrexit) && !a.flat) {
-      return { reason: t('a RUN relies on "set -e", which does not apply to commands chained with &&') };
-    }
+    // would go on after a failing `a`. Only a flat `a && b` chain keeps its meaning there; the
+    // others went to planErrexitMerge above.
     if (hasComment && (!last || group_)) return { reason: t('a shell comment would hide the commands after it') };
     const body = trimBlankEnd(text.slice(ins.bodyStart, ins.end));
     pieces.push({ start: ins.bodyStart, end: ins.bodyStart + body.length, text: group_ ? `( ${body} )` : body });
@@ -175,6 +182,175 @@ function planMerge(ctx: Pick<RuleContext, 'model' | 'scripts'>, group: Instructi
       safety: 'safe',
     },
   };
+}
+
+/** `set -o` names and the letters of the same options. */
+const LONG_OPTIONS: Readonly<Record<string, string>> = {
+  errexit: 'e', nounset: 'u', xtrace: 'x', verbose: 'v', noglob: 'f', allexport: 'a', noclobber: 'C', noexec: 'n',
+  pipefail: 'pipefail', notify: 'b', hashall: 'h', monitor: 'm',
+};
+
+/** The options a `set` command turns on (`-eux`, `-eo pipefail`), or null when it does anything else (`+e`, `set --`, words). */
+function setOptions(cmd: Command): Set<string> | null {
+  if (cmd.name !== 'set' || cmd.args.length === 0) return null;
+  const out = new Set<string>();
+  for (let i = 0; i < cmd.args.length; i++) {
+    const v = cmd.args[i].value;
+    if (v === null || !/^-[A-Za-z]+$/.test(v)) return null;
+    for (const c of v.slice(1)) {
+      if (c !== 'o') {
+        out.add(c);
+        continue;
+      }
+      const name = cmd.args[++i]?.value;
+      if (!name || !(name in LONG_OPTIONS)) return null;
+      out.add(LONG_OPTIONS[name]);
+    }
+  }
+  return out;
+}
+
+/** The options of a SHELL (`["/bin/bash", "-eo", "pipefail", "-c"]`), as letters and names. */
+function shellOptions(shell: readonly string[] | null): Set<string> {
+  const out = new Set<string>();
+  for (let i = 1; shell && i < shell.length; i++) {
+    const v = shell[i];
+    if (!/^-[A-Za-z]+$/.test(v)) continue;
+    for (const c of v.slice(1)) {
+      if (c === 'c') continue;
+      if (c === 'o') {
+        const name = shell[++i];
+        if (name && name in LONG_OPTIONS) out.add(LONG_OPTIONS[name]);
+      } else out.add(c);
+    }
+  }
+  return out;
+}
+
+/** A leading `set -eux;` of a script: its own first statement. */
+function leadingSet(a: ScriptAnalysis): Command | undefined {
+  const c = a.commands[0];
+  return c && c.name === 'set' && c.inMainShell && c.statement === 0 && !c.inPipeline && c.listPrev === null && c.listNext === null ? c : undefined;
+}
+
+/** Like `changesShellState`, leaving one command out (the leading `set` that the merge keeps on purpose). */
+function changesStateBesides(a: ScriptAnalysis, skip: Command | undefined): boolean {
+  return a.assignsVariable || a.definesFunction || a.commands.some((c) => c !== skip && c.inMainShell && c.name !== null
+    && (STATEFUL.has(c.name) || (c.name === 'printf' && c.args.some((w) => w.value === '-v'))));
+}
+
+/** Tracing options: they change the build log, not what is built. */
+const TRACE = new Set(['x', 'v']);
+
+/**
+ * The merge of RUNs that rely on errexit (`RUN set -eux; a; b` ⏎ `RUN set -eux; c; d`), joined
+ * with `;` instead of `&&`. POSIX: with `set -e`, "the -e setting shall be ignored when
+ * executing … any command of an AND-OR list other than the last", and a compound command other
+ * than a subshell whose status comes from such an ignored failure does not stop the shell
+ * either. So `(set -e; a; b) && next` runs b after a failing a, while
+ * `set -e; a; b; c` stops at the first failure, like separate RUNs do. The rules, per piece:
+ * - the first RUN starts with `set -e…` (or the SHELL has `-e`): the merged shell runs with
+ *   errexit from its first line; what else the first RUN changes (`cd`, variables) is kept to it
+ *   by a subshell after its `set`: `set -eux; ( … )`;
+ * - a later RUN with its own leading `set` must turn on at least the first one's options (other
+ *   than `-x`/`-v`, which only trace); one without must be a flat `a && b` chain that no added
+ *   option changes (`-u` only without expansions, `pipefail` only without pipelines);
+ * - a RUN that is not the last one runs in a subshell `( … )` when it changes the shell's state
+ *   or ends with an `&&`/`||` list or a compound command (a failing subshell stops the shell
+ *   under errexit; an ignored failure inside a `{ …; }` or an `a && b` list would not).
+ */
+function planErrexitMerge(ctx: Pick<RuleContext, 'model' | 'scripts'>, group: InstructionInfo[], shell: string[] | null): Plan {
+  const { model } = ctx;
+  const text = model.text;
+  const base = shellOptions(shell);
+  const pieces: Piece[] = [];
+  let main: Set<string> | undefined;
+  const noRewrite = (why: string): Plan => ({ reason: t('a RUN relies on "set -e", and {0}', why) });
+  for (let i = 0; i < group.length; i++) {
+    const ins = group[i];
+    const last = i === group.length - 1;
+    if (ins.bodyStart === null) return { reason: t('a RUN has no command') };
+    if (ins.heredocs.length > 0) return { reason: t('heredocs are kept as they are') };
+    if (ins.json === null) return { reason: t('a RUN has malformed JSON form') };
+    if (Array.isArray(ins.json)) {
+      if (i === 0 && !base.has('e')) return noRewrite(t('the first RUN does not start with "set -e"'));
+      if (ins.json.length === 0 || ins.json.some((a) => /[\r\n]/.test(a) || a.includes(model.escape))) {
+        return { reason: t('an exec-form argument cannot be written safely as a shell word') };
+      }
+      main ??= base;
+      // Quoted words, one simple command: errexit, nounset and pipefail change nothing.
+      pieces.push({ start: ins.bodyStart, end: ins.end, text: ins.json.map((w, k) => shellQuote(w, k === 0)).join(' ') });
+      continue;
+    }
+    const [script] = ctx.scripts(ins);
+    if (!script || script.analysis.skipped || script.analysis.hasError) return { reason: t('a RUN command could not be parsed') };
+    const a = script.analysis;
+    if (a.comments.length > 0 && !last) return { reason: t('a shell comment would hide the commands after it') };
+    if (a.backgroundJobs.length > 0 && !last) return noRewrite(t('a RUN starts a background job'));
+    const lead = leadingSet(a);
+    const own = lead ? setOptions(lead) : null;
+    if (lead && !own) return noRewrite(t('a RUN starts with a "set" that does more than turn options on'));
+    const body = trimBlankEnd(text.slice(ins.bodyStart, ins.end));
+    const bodyEnd = ins.bodyStart + body.length;
+    if (i === 0) {
+      main = new Set([...base, ...(own ?? [])]);
+      if (!main.has('e')) return noRewrite(t('the first RUN does not start with "set -e"'));
+      if (!lead) {
+        // Errexit from the SHELL: the first RUN is a piece like the others.
+        const isolate = changesShellState(a) || !a.lastStatementPlain;
+        pieces.push({ start: ins.bodyStart, end: bodyEnd, text: isolate ? `( ${body} )` : body });
+        continue;
+      }
+      if (!changesStateBesides(a, lead) && a.lastStatementPlain) {
+        pieces.push({ start: ins.bodyStart, end: bodyEnd, text: body });
+        continue;
+      }
+      // `set -eux; ( the rest )`: the options stay on for the RUNs after it, nothing else does.
+      let r = lead.end;
+      while (r < script.text.length && (script.text[r] === ' ' || script.text[r] === '\t')) r++;
+      if (script.text[r] !== ';') return noRewrite(t('a RUN starts with a "set" that does more than turn options on'));
+      r++;
+      while (r < script.text.length && /\s/.test(script.text[r])) r++;
+      if (r >= script.text.length) return { reason: t('a RUN has no command') };
+      const rest = script.toDoc(r);
+      if (rest <= ins.bodyStart || rest >= bodyEnd) return { reason: t('a RUN command could not be parsed') };
+      pieces.push({ start: ins.bodyStart, end: bodyEnd, text: `${text.slice(ins.bodyStart, rest)}( ${text.slice(rest, bodyEnd)} )` });
+      continue;
+    }
+    const mainOpts = main!;
+    let stateful: boolean;
+    if (own) {
+      // Its own `set` must give it at least the options the merged shell already has.
+      for (const o of mainOpts) if (!TRACE.has(o) && !base.has(o) && !own.has(o)) return noRewrite(t('a later RUN sets other shell options than the first one'));
+      stateful = changesStateBesides(a, lead) || [...own].some((o) => !mainOpts.has(o));
+    } else {
+      for (const o of mainOpts) {
+        if (TRACE.has(o) || base.has(o)) continue;
+        const same = (o === 'e' && a.flat) || (o === 'u' && a.expansions.length === 0) || (o === 'pipefail' && a.pipelines.length === 0);
+        if (!same) return noRewrite(t('a later RUN without "set -e" would run with errexit on'));
+      }
+      stateful = changesShellState(a);
+    }
+    const isolate = !last && (stateful || !a.lastStatementPlain);
+    pieces.push({ start: ins.bodyStart, end: bodyEnd, text: isolate ? `( ${body} )` : body });
+  }
+
+  const esc = model.escape;
+  const eol = model.eol;
+  const indent = model.continuationIndent;
+  const first = group[0];
+  let out = text.slice(first.start, pieces[0].start) + pieces[0].text;
+  for (let i = 1; i < group.length; i++) {
+    const gap = text.slice(group[i - 1].end, group[i].start);
+    const comments = gap.split(/\r\n|\n|\r/).filter((l) => l.trim().startsWith('#'));
+    out += `${pieces[i - 1].text.endsWith(';') ? '' : ';'} ${esc}${eol}`;
+    for (const c of comments) out += trimBlankEnd(c) + eol;
+    out += indent + pieces[i].text;
+  }
+  const lastIns = group[group.length - 1];
+  const end = pieces[pieces.length - 1].end;
+  if (end < lastIns.end && text.slice(end, lastIns.end).trim() !== '') return { reason: t('a RUN command could not be parsed') };
+  return { fix: { title: t('Merge into one RUN'), edits: [{ start: first.start, end, newText: out }], safety: 'safe' } };
 }
 
 /** The most RUNs one merge takes. */
