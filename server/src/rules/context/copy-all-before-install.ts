@@ -9,7 +9,7 @@
  * in `checkFile`, where the build context is known: the fix copies the manifest files that
  * exist there (else the conventional ones: `package*.json`, `go.mod go.sum` …).
  */
-import * as path from 'node:path';
+import { hostFs } from '../../host/host';
 import { t } from '../../l10n';
 import type { DockerfileModel, InstructionInfo } from '../../model';
 import { mountsOf } from '../../shell/mounts';
@@ -125,7 +125,7 @@ function globMatches(pattern: string, name: string): boolean {
 }
 
 function copiesManifest(copy: CopyInfo, manifests: readonly string[]): boolean {
-  return copy.sources.some((s) => isWholeContext(s) || manifests.some((m) => globMatches(s, m) || path.posix.basename(cleanPath(s)) === m));
+  return copy.sources.some((s) => isWholeContext(s) || manifests.some((m) => globMatches(s, m) || posixBasename(cleanPath(s)) === m));
 }
 
 /** The directory an install runs in: the stage's, moved by the `cd`s before it in the script (null: unknown). */
@@ -256,7 +256,7 @@ function check(ctx: RuleContext): void {
         }
         if (!all) continue;
         // `RUN --mount=type=bind,source=package.json …`: the install reads a mounted manifest on purpose.
-        if (mounts.some((m) => m.type === 'bind' && mi.manifests.some((f) => path.posix.basename(m.options.get('source') ?? m.options.get('src') ?? '') === f || path.posix.basename(m.target) === f))) continue;
+        if (mounts.some((m) => m.type === 'bind' && mi.manifests.some((f) => posixBasename(m.options.get('source') ?? m.options.get('src') ?? '') === f || posixBasename(m.target) === f))) continue;
         // Manifests copied before the `COPY . .` and installed in between: the dependency layer is cached.
         const earlier = copies.filter((c) => c.index < all!.index && copiesManifest(c, mi.manifests));
         const firstEarlier = earlier.length > 0 ? earlier[0].index : -1;
@@ -320,12 +320,31 @@ function report(ctx: RuleContext, ins: InstructionInfo, script: RunScript, inv: 
   } satisfies CacheFact);
 }
 
+/** Docker paths are POSIX paths on every platform (no `node:path` here: the browser build has none). */
+function trimSlashes(p: string): string {
+  let end = p.length;
+  while (end > 1 && p.charCodeAt(end - 1) === 47) end--;
+  return p.slice(0, end);
+}
+
+function posixBasename(p: string): string {
+  const trimmed = trimSlashes(p);
+  return trimmed.slice(trimmed.lastIndexOf('/') + 1);
+}
+
+function posixDirname(p: string): string {
+  const trimmed = trimSlashes(p);
+  const at = trimmed.lastIndexOf('/');
+  return at < 0 ? '.' : at === 0 ? '/' : trimmed.slice(0, at);
+}
+
 /** The manifests to copy: those in the build context when it is known, else the conventional ones (null: a required one is missing). */
 function filesToCopy(ctx: FileRuleContext, f: CacheFact): string[] | null {
   const c = ctx.context;
-  if (!c || !pathExists(c.buildContext)) return f.fallback;
+  const fsPath = hostFs()?.path;
+  if (!c || !fsPath || !pathExists(c.buildContext)) return f.fallback;
   const matcher = ignoreFor(c.dockerfile, c.buildContext);
-  const present = (m: string) => pathExists(path.join(c.buildContext, m)) && matcher?.excludedBy(m) === undefined;
+  const present = (m: string) => pathExists(fsPath.join(c.buildContext, m)) && matcher?.excludedBy(m) === undefined;
   if (!f.manifests.slice(0, f.required).every(present)) return null;
   return f.manifests.filter(present);
 }
@@ -334,7 +353,7 @@ function filesToCopy(ctx: FileRuleContext, f: CacheFact): string[] | null {
 function copyLines(prefix: string, dest: string, files: readonly string[]): string[] {
   const byDir = new Map<string, string[]>();
   for (const f of files) {
-    const dir = path.posix.dirname(f);
+    const dir = posixDirname(f);
     const key = dir === '.' ? '' : `${dir}/`;
     byDir.set(key, [...(byDir.get(key) ?? []), f]);
   }
