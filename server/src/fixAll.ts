@@ -101,6 +101,7 @@ export async function fixAllAsync(text: string, settings: Settings, options: Fix
   for (let round = 0; round < (options.maxRounds ?? 10); round++) {
     const findings = await linter.lintAsync(text, settings, cancelled);
     if (!findings || cancelled()) return undefined;
+    await new Promise((resolve) => setImmediate(resolve));
     const chosen = chooseFixes(text, findings, options);
     if (chosen.length === 0) break;
     const next = applyOffsetEdits(text, chosen);

@@ -541,6 +541,8 @@ export class Linter {
       i = j;
     }
     this.cache = next;
+    // The file-level part yields too (between rules): on a big file it is tens of milliseconds.
+    yield;
 
     const first = results[0]?.result;
     this.lastCheckError = !!first?.checkError;
@@ -585,6 +587,7 @@ export class Linter {
       if (!rule.checkFile || severityOf(rule) === 'off') continue;
       const facts: unknown[] = [];
       for (const { result, line } of results) for (const f of placedFacts(result, line, rule.id)) facts.push(f);
+      yield;
       const reports: FileReport[] = [];
       try {
         rule.checkFile({ facts, stages: style.stages, settings, context, report: (r) => reports.push(r) });

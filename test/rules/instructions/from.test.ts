@@ -45,6 +45,14 @@ describe('image-without-tag', () => {
   it('leaves malformed references to the syntax rules', () => {
     expectNone('FROM Node\nFROM a//b\n', RULE);
   });
+  it('offers a placeholder tag to complete (a suggestion, never applied by fix-all)', () => {
+    expectFix('FROM --platform=$BUILDPLATFORM node AS build\r\nRUN x\r\n', RULE, 'FROM --platform=$BUILDPLATFORM node:TAG AS build\r\nRUN x\r\n');
+    expectFix('FROM registry:5000/org/app\n', RULE, 'FROM registry:5000/org/app:TAG\n');
+    const [f] = findingsOf('FROM ubuntu\n', RULE);
+    assert.equal(f.fixes[0].safety, 'suggestion');
+    // No fix where the reference comes from an ARG default: the tag belongs in the ARG.
+    assert.deepEqual(findingsOf('ARG BASE=alpine\nFROM ${BASE}\n', RULE)[0].fixes, []);
+  });
   it('is silenced by an ignore comment above the FROM', () => {
     expectNone('FROM alpine:3\nRUN x\n# dockerfile-doctor ignore=image-without-tag\nFROM node\n', RULE);
   });

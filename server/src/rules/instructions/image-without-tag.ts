@@ -30,6 +30,7 @@ export const imageWithoutTag: Rule = {
   defaultSeverity: 'warning',
   related: { hadolint: 'DL3006' },
   description: 'FROM image without a tag or digest',
+  fixSummary: 'a placeholder tag to complete (suggestion)',
   docs: { en, 'zh-cn': zhCn },
   check(ctx) {
     recordGlobalArgs(ctx);
@@ -69,6 +70,13 @@ export const imageWithoutTag: Rule = {
           ? t('Tag the image with a version: {0} means {0}:latest, which changes with every release', image)
           : t('With the default build arguments {0} is {1}, which has no tag: it means {1}:latest', f.image, image),
         instructionLine: f.ins.start.line,
+        // A template to complete: `TAG` keeps the reference valid (and the finding gone) but
+        // names no real tag, so the build fails until the user writes the version they test with.
+        fixes: image === f.image ? [{
+          title: t('Add a tag: {0}:TAG (replace TAG with the version you build with)', image),
+          safety: 'suggestion' as const,
+          edits: [{ range: { start: f.range.end, end: f.range.end }, newText: ':TAG' }],
+        }] : undefined,
       });
     }
   },
