@@ -491,6 +491,27 @@ test('code-action menu: fix, ignore for the instruction, for the file, docs — 
   await vscode.commands.executeCommand(docsAction.command!.command, ...(docsAction.command!.arguments ?? []));
 });
 
+test('"Fix all <rule>" in the menu: its edit is resolved when chosen (codeAction/resolve) and fixes every instance', async () => {
+  const root = workspaceRoot();
+  const uri = vscode.Uri.joinPath(root, 'copies', `${++copies}-fix-all-rule.Dockerfile`);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('FROM alpine:3.20\nADD a.txt /a.txt\nADD b.txt /b.txt\nADD c.txt /c.txt\n'));
+  await open(uri);
+  const isAdd = (d: vscode.Diagnostic) => codeOf(d) === 'add-instead-of-copy';
+  const diags = await waitForDiagnostics(uri, (d) => d.filter(isAdd).length === 3, 'three add-instead-of-copy');
+  const diag = diags.filter(isAdd)[1];
+  const range = isolatingRange(await vscode.workspace.openTextDocument(uri), diag);
+  const actions = ((await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+    'vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value, 20)) ?? []) as vscode.CodeAction[];
+  const title = LOCALE?.startsWith('zh') ? '修复所有 add-instead-of-copy 问题' : 'Fix all add-instead-of-copy problems';
+  const all = actions.find((a) => a.title === title);
+  assert(all, `no "${title}" in ${JSON.stringify(actions.map((a) => a.title))}`);
+  assert(all.edit, 'the action has its edit after resolving');
+  assert(await vscode.workspace.applyEdit(all.edit), 'the edit applies');
+  const text = (await vscode.workspace.openTextDocument(uri)).getText();
+  equal(text, 'FROM alpine:3.20\nCOPY a.txt /a.txt\nCOPY b.txt /b.txt\nCOPY c.txt /c.txt\n', 'every ADD became COPY');
+  await waitForDiagnostics(uri, (d) => !d.some(isAdd), 'no add-instead-of-copy left');
+});
+
 test('fix-all on save (editor.codeActionsOnSave) applies the safe fixes, undone in one step', async () => {
   const uri = await freshCopy('fixall-save');
   const editorConfig = vscode.workspace.getConfiguration('editor', { languageId: 'dockerfile' });
