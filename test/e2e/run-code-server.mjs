@@ -397,7 +397,7 @@ await page.close().catch(() => {});
 async function screenshots() {
   // No stale pictures from an earlier run: the English pass owns 1-4, a language pass its own.
   fs.mkdirSync(screenshotDir, { recursive: true });
-  const mine = (f) => (locale.startsWith('en') ? /^(?:[1-4]|7|8|9|10)-/.test(f) : f.includes(`-${locale}`));
+  const mine = (f) => (locale.startsWith('en') ? /^(?:[1-4]|7|8|9|10|13|14|15)-/.test(f) : f.includes(`-${locale}`));
   for (const f of fs.readdirSync(screenshotDir)) if (mine(f)) fs.rmSync(path.join(screenshotDir, f));
   const shotsWorkspace = copyWorkspace('workspace-screenshots');
   const p = await context.newPage();
@@ -512,6 +512,31 @@ async function screenshots() {
     await visible('.monaco-hover .hover-contents, .monaco-hover .markdown-hover');
   };
 
+  const renameStage = async () => {
+    await openMulti();
+    await goto(1, 23);
+    await p.keyboard.press('F2');
+    // Type only once the rename box has the focus (its text is selected: typing replaces it).
+    await p.waitForFunction(() => !!document.activeElement?.closest('.rename-box'), null, { timeout: 20_000 });
+    await p.keyboard.type('builder');
+    await p.keyboard.press('Enter');
+    // Both places show the new name: `AS builder` (line 1) and `--from=builder` (line 9).
+    await p.waitForFunction(() => [...document.querySelectorAll('.monaco-editor .view-line')].filter((l) => l.textContent.includes('builder')).length >= 2, null, { timeout: 20_000 });
+  };
+  const messyLine = async () => {
+    await openMulti();
+    await goto(5, 1);
+    await p.keyboard.type('run    echo hi   ');
+    await p.waitForFunction(() => [...document.querySelectorAll('.monaco-editor .view-line')].some((l) => l.textContent.replace(/\u00a0/g, ' ').startsWith('run    echo hi')), null, { timeout: 20_000 });
+  };
+  const formatDocument = async () => {
+    // Through the Command Palette: Shift+Alt+F opens the browser's File menu in code-server.
+    await command('Format Document');
+    await p.waitForFunction(() => [...document.querySelectorAll('.monaco-editor .view-line')].some((l) => l.textContent.replace(/\u00a0/g, ' ').trimEnd() === 'RUN echo hi'), null, { timeout: 20_000 });
+    // And the re-lint of the formatted text has reached the Problems panel.
+    await p.waitForFunction(() => !(document.querySelector('.markers-panel')?.textContent ?? '').includes("Command 'run'"), null, { timeout: 10_000 }).catch(() => {});
+  };
+
   if (locale.startsWith('en')) {
     await shot('1-diagnostics', 'the sample Dockerfile with squiggles', openDockerfile);
     await shot('2-problems', 'the Problems panel', showProblems);
@@ -521,6 +546,9 @@ async function screenshots() {
     await shot('8-outline', 'the Outline view of a two-stage Dockerfile', outline);
     await shot('9-completion-from', 'completion after COPY --from=', completeFrom);
     await shot('10-hover', 'hover on FROM', hoverFrom);
+    await shot('13-rename', 'rename the stage build → builder (F2): AS and --from= follow', renameStage);
+    await shot('14-format-before', 'a messy line: lower-case keyword, extra and trailing blanks', messyLine);
+    await shot('15-format-after', 'after Format Document', formatDocument);
   } else {
     // The same Dockerfile in the other display language: Problems panel and quick-fix menu.
     await shot(`5-${locale}-problems`, `the Problems panel in ${locale}`, async () => {
