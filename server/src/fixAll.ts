@@ -33,10 +33,11 @@ type FixAllOptions = { unsafe?: boolean; maxRounds?: number; linter?: Linter; ru
  * number of fixes: the chosen ranges are kept sorted and each new one is checked against its
  * neighbours by binary search.
  */
-function chooseFixes(text: string, findings: readonly Finding[], options: FixAllOptions): OffsetEdit[] {
+function chooseFixes(text: string, findings: readonly Finding[], options: FixAllOptions): { edits: OffsetEdit[]; fixes: number } {
   const lines = new LineIndex(text);
   const taken: { start: number; end: number }[] = []; // sorted by start, non-overlapping
   const chosen: OffsetEdit[] = [];
+  let fixes = 0;
   const seen = new Set<string>();
   const at = (pos: number): number => {
     let lo = 0;
@@ -68,8 +69,9 @@ function chooseFixes(text: string, findings: readonly Finding[], options: FixAll
     if (edits.some(clashes)) continue;
     for (const e of edits) taken.splice(at(e.start), 0, { start: e.start, end: e.end });
     chosen.push(...edits);
+    fixes++;
   }
-  return chosen;
+  return { edits: chosen, fixes };
 }
 
 /**
@@ -81,9 +83,9 @@ export function fixAll(text: string, settings: Settings = DEFAULT_SETTINGS, opti
   let applied = 0;
   for (let round = 0; round < (options.maxRounds ?? 10); round++) {
     const chosen = chooseFixes(text, linter.lint(text, settings), options);
-    if (chosen.length === 0) break;
-    const next = applyOffsetEdits(text, chosen);
-    applied += chosen.length;
+    if (chosen.fixes === 0) break;
+    const next = applyOffsetEdits(text, chosen.edits);
+    applied += chosen.fixes;
     if (next === text) break;
     text = next;
   }
@@ -103,9 +105,9 @@ export async function fixAllAsync(text: string, settings: Settings, options: Fix
     if (!findings || cancelled()) return undefined;
     await new Promise((resolve) => setImmediate(resolve));
     const chosen = chooseFixes(text, findings, options);
-    if (chosen.length === 0) break;
-    const next = applyOffsetEdits(text, chosen);
-    applied += chosen.length;
+    if (chosen.fixes === 0) break;
+    const next = applyOffsetEdits(text, chosen.edits);
+    applied += chosen.fixes;
     if (next === text) break;
     text = next;
     // Yield between rounds too: applying and choosing are linear, but not free on big files.

@@ -59,6 +59,7 @@ export interface FixAllData {
 
 export async function codeActions(doc: TextDocument, params: CodeActionParams, settings: Settings, options: CodeActionOptions = {}): Promise<CodeAction[]> {
   const { linter, published } = options;
+  const version = doc.version;
   const only = params.context.only;
   const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
   const actions: CodeAction[] = [];
@@ -137,6 +138,8 @@ export async function codeActions(doc: TextDocument, params: CodeActionParams, s
     const action = await fixAllAction(doc, settings, { linter, cancelled: options.cancelled });
     if (action) actions.push(action);
   }
+  // The document changed while fix-all ran (it yields): these edits are for the old text.
+  if (doc.version !== version) return [];
   return actions;
 }
 
