@@ -240,6 +240,10 @@ async function session(spec, text, changes, { fixAll = false } = {}) {
     ['hover', caps.hoverProvider, (i) => ({ textDocument: { uri }, position: kw[i % kw.length] })],
     ['completion', caps.completionProvider, (i) => ({ textDocument: { uri }, position: { line: kw[i % kw.length].line, character: 0 } })],
     ['semanticTokens/full', caps.semanticTokensProvider, () => ({ textDocument: { uri } })],
+    ['formatting', caps.documentFormattingProvider, () => ({ textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } })],
+    ['documentLink', caps.documentLinkProvider, () => ({ textDocument: { uri } })],
+    ['selectionRange', caps.selectionRangeProvider, (i) => ({ textDocument: { uri }, positions: [kw[i % kw.length]] })],
+    ['codeAction', caps.codeActionProvider, (i) => ({ textDocument: { uri }, range: { start: kw[i % kw.length], end: kw[i % kw.length] }, context: { diagnostics: [] } })],
   ];
   for (const [method, supported, params] of reqs) {
     if (!supported) continue;
