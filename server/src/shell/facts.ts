@@ -200,3 +200,23 @@ export function parseArgs(words: readonly Word[], valueOptions: ReadonlySet<stri
     },
   };
 }
+
+/**
+ * A glob (`*`, `?`, `[`), a brace or a leading tilde outside quotes, in a word as written: the
+ * shell may turn it into other or several words.
+ */
+export function patternWord(raw: string): boolean {
+  let quote = '';
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (quote) {
+      if (c === quote) quote = '';
+      else if (c === '\\' && quote === '"') i++;
+      continue;
+    }
+    if (c === "'" || c === '"') quote = c;
+    else if (c === '\\') i++;
+    else if (c === '*' || c === '?' || c === '[' || c === '{' || c === '}' || (c === '~' && i === 0)) return true;
+  }
+  return false;
+}

@@ -15,6 +15,7 @@
  */
 import { t } from '../../l10n';
 import { joinLogical } from '../../model';
+import { patternWord } from '../../shell/facts';
 import { analyzeScript, shellParserReady, type ScriptAnalysis } from '../../shell/parser';
 import { WINDOWS_IMAGE } from '../../shell/shells';
 import type { Fix, Rule } from '../types';
@@ -28,23 +29,6 @@ const BUILTINS = new Set([
   'unset', 'wait', 'if', 'for', 'while', 'until', 'case', 'function', 'select', 'local', 'declare', 'typeset', 'let',
   'time', '!', '[[', '{', 'true', 'false', 'printf', 'echo', 'test', '[', 'pwd', 'kill',
 ]);
-
-/** A glob, brace or leading tilde outside quotes: the shell would expand the word. */
-function patternWord(raw: string): boolean {
-  let quote = '';
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw[i];
-    if (quote) {
-      if (c === quote) quote = '';
-      else if (c === '\\' && quote === '"') i++;
-      continue;
-    }
-    if (c === "'" || c === '"') quote = c;
-    else if (c === '\\') i++;
-    else if (c === '*' || c === '?' || c === '[' || c === '{' || c === '}' || (c === '~' && i === 0)) return true;
-  }
-  return false;
-}
 
 type Reading = { kind: 'words'; words: string[] } | { kind: 'shell'; reason: string; single: boolean };
 

@@ -8,7 +8,7 @@
 import { t } from '../../l10n';
 import type { Range } from '../../text';
 import type { Rule } from '../types';
-import { lineage, stageAt } from '../stages/_stages';
+import { stageAt, startWorkdirKnown } from '../stages/_stages';
 import { byStage, isAbsolutePath, splitWords } from './_words';
 import en from './workdir-relative-path.md';
 import zhCn from './workdir-relative-path.zh-cn.md';
@@ -54,10 +54,8 @@ export const workdirRelativePath: Rule = {
     for (const f of facts) {
       if (f.relative.length === 0) continue;
       const st = stageAt(ctx.stages, f.at.start.line);
-      // An earlier stage this one starts from set the directory: the relative path is defined.
-      if (st && lineage(ctx.stages, st).slice(1).some((a) => byLine.get(a.line)?.fixed)) continue;
-      // `scratch` has no configuration: its working directory is always `/`.
-      if (st && st.inherited.image === 'scratch') continue;
+      // An earlier stage this one starts from set the directory (or the base is scratch): defined.
+      if (startWorkdirKnown(ctx.stages, st, (line) => !!byLine.get(line)?.fixed)) continue;
       for (const r of f.relative) {
         ctx.report({
           range: r.range,

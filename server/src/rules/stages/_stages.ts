@@ -57,3 +57,15 @@ export function finalStage(stages: readonly StageFacts[]): StageFacts | undefine
 export function byFromLine<T extends { at: Range }>(facts: readonly T[]): Map<number, T> {
   return new Map(facts.map((f) => [f.at.start.line, f]));
 }
+
+/**
+ * Whether the working directory at the start of a stage is defined by this Dockerfile: an
+ * earlier stage it starts from (`FROM <stage>`, followed up the chain) sets an absolute
+ * WORKDIR (`setsWorkdir`, asked by FROM line), or its base is `scratch`, whose working directory
+ * is always `/`.
+ */
+export function startWorkdirKnown(stages: readonly StageFacts[], st: StageFacts | undefined, setsWorkdir: (fromLine: number) => boolean): boolean {
+  if (!st) return false;
+  if (lineage(stages, st).slice(1).some((a) => setsWorkdir(a.line))) return true;
+  return st.inherited.image === 'scratch';
+}

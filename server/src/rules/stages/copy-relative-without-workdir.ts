@@ -7,7 +7,7 @@ import { t } from '../../l10n';
 import type { Range } from '../../text';
 import type { Rule } from '../types';
 import { byStage, copyParts, isAbsolutePath } from '../instructions/_words';
-import { lineage, stageAt } from './_stages';
+import { stageAt, startWorkdirKnown } from './_stages';
 import en from './copy-relative-without-workdir.md';
 import zhCn from './copy-relative-without-workdir.zh-cn.md';
 
@@ -50,9 +50,8 @@ export const copyRelativeWithoutWorkdir: Rule = {
     for (const f of facts) {
       if (f.relative.length === 0) continue;
       const st = stageAt(ctx.stages, f.at.start.line);
-      if (st && lineage(ctx.stages, st).slice(1).some((a) => byLine.get(a.line)?.workdir)) continue;
-      // `scratch` has no configuration: its working directory is always `/`.
-      if (st && st.inherited.image === 'scratch') continue;
+      // An earlier stage this one starts from set the directory (or the base is scratch): defined.
+      if (startWorkdirKnown(ctx.stages, st, (line) => !!byLine.get(line)?.workdir)) continue;
       for (const r of f.relative) {
         ctx.report({
           range: r.range,

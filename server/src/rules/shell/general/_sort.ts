@@ -13,7 +13,7 @@
  */
 import type { DockerfileModel, InstructionInfo, StageFacts } from '../../../model';
 import { disjoint } from '../../../shell/edits';
-import { invocations, parseArgs, type Invocation } from '../../../shell/facts';
+import { invocations, parseArgs, patternWord, type Invocation } from '../../../shell/facts';
 import { runScripts } from '../../../shell/script';
 import { isPosixShell } from '../../../shell/shells';
 import { scanPragmas } from '../../../suppressions';
@@ -110,23 +110,6 @@ function installCalls(script: RunScript, invs: readonly Invocation[]): InstallCa
     out.push({ family: 'pip', label: 'pip install', words: after(call.words, call.sub), operands: new Set(call.operands), start: call.start });
   }
   return out.sort((a, b) => a.start - b.start);
-}
-
-/** A glob, brace or tilde character outside quotes: the shell may turn the word into several. */
-function patternWord(raw: string): boolean {
-  let quote = '';
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw[i];
-    if (quote) {
-      if (c === quote) quote = '';
-      else if (c === '\\' && quote === '"') i++;
-      continue;
-    }
-    if (c === "'" || c === '"') quote = c;
-    else if (c === '\\') i++;
-    else if (c === '*' || c === '?' || c === '[' || c === '{' || c === '}' || (c === '~' && i === 0)) return true;
-  }
-  return false;
 }
 
 /** A package word whose place in the list carries no meaning. */

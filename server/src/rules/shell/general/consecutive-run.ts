@@ -158,30 +158,34 @@ export function planMerge(ctx: Pick<RuleContext, 'model' | 'scripts'>, group: In
     pieces.push({ start: ins.bodyStart, end: ins.bodyStart + body.length, text: group_ ? `( ${body} )` : body });
   }
 
+  // `&&` ends the line before a continuation, or starts the next one, as the file writes it.
+  const leading = model.leadingOperator;
+  return joinPieces(model, group, pieces, () => (leading ? '' : ' &&'), leading ? '&& ' : '');
+}
+
+/**
+ * The merged RUN: the first RUN up to its script, then each piece on a continuation line,
+ * after `sep(previous piece)`; the comment lines between the RUNs are kept (blank lines are
+ * dropped: BuildKit warns on them). The file's escape character, line break and indent.
+ */
+function joinPieces(model: DockerfileModel, group: InstructionInfo[], pieces: Piece[], sep: (prev: Piece) => string, lead: string): Plan {
+  const text = model.text;
   const esc = model.escape;
   const eol = model.eol;
   const indent = model.continuationIndent;
-  const leading = model.leadingOperator;
   const first = group[0];
   let out = text.slice(first.start, pieces[0].start) + pieces[0].text;
   for (let i = 1; i < group.length; i++) {
-    // Keep the comment lines between the two RUNs; drop blank lines (BuildKit warns on them).
     const gap = text.slice(group[i - 1].end, group[i].start);
     const comments = gap.split(/\r\n|\n|\r/).filter((l) => l.trim().startsWith('#'));
-    out += leading ? ` ${esc}${eol}` : ` &&${' '}${esc}${eol}`;
+    out += `${sep(pieces[i - 1])} ${esc}${eol}`;
     for (const c of comments) out += trimBlankEnd(c) + eol;
-    out += indent + (leading ? '&& ' : '') + pieces[i].text;
+    out += indent + lead + pieces[i].text;
   }
   const lastIns = group[group.length - 1];
   const end = pieces[pieces.length - 1].end;
   if (end < lastIns.end && text.slice(end, lastIns.end).trim() !== '') return { reason: t('a RUN command could not be parsed') };
-  return {
-    fix: {
-      title: t('Merge into one RUN'),
-      edits: [{ start: first.start, end, newText: out }],
-      safety: 'safe',
-    },
-  };
+  return { fix: { title: t('Merge into one RUN'), edits: [{ start: first.start, end, newText: out }], safety: 'safe' } };
 }
 
 /** `set -o` names and the letters of the same options. */
@@ -335,22 +339,8 @@ function planErrexitMerge(ctx: Pick<RuleContext, 'model' | 'scripts'>, group: In
     pieces.push({ start: ins.bodyStart, end: bodyEnd, text: isolate ? `( ${body} )` : body });
   }
 
-  const esc = model.escape;
-  const eol = model.eol;
-  const indent = model.continuationIndent;
-  const first = group[0];
-  let out = text.slice(first.start, pieces[0].start) + pieces[0].text;
-  for (let i = 1; i < group.length; i++) {
-    const gap = text.slice(group[i - 1].end, group[i].start);
-    const comments = gap.split(/\r\n|\n|\r/).filter((l) => l.trim().startsWith('#'));
-    out += `${pieces[i - 1].text.endsWith(';') ? '' : ';'} ${esc}${eol}`;
-    for (const c of comments) out += trimBlankEnd(c) + eol;
-    out += indent + pieces[i].text;
-  }
-  const lastIns = group[group.length - 1];
-  const end = pieces[pieces.length - 1].end;
-  if (end < lastIns.end && text.slice(end, lastIns.end).trim() !== '') return { reason: t('a RUN command could not be parsed') };
-  return { fix: { title: t('Merge into one RUN'), edits: [{ start: first.start, end, newText: out }], safety: 'safe' } };
+  // Under errexit the pieces are joined with `;` (a `&&` list would exempt them from `set -e`).
+  return joinPieces(model, group, pieces, (prev) => (prev.text.endsWith(';') ? '' : ';'), '');
 }
 
 /** The most RUNs one merge takes. */
