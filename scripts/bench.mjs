@@ -44,8 +44,10 @@ function msServerPath() {
   }
 }
 
+// Ours starts with the V8 options the extension client gives it (server/src/nodeArgs.json).
+const OUR_NODE_ARGS = JSON.parse(fs.readFileSync(path.join(root, 'server/src/nodeArgs.json'), 'utf8'));
 const SERVERS = [
-  { name: 'ours', args: () => [path.join(root, 'dist/server.js'), '--stdio'], nodeArgs: (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean) },
+  { name: 'ours', args: () => [path.join(root, 'dist/server.js'), '--stdio'], nodeArgs: [...OUR_NODE_ARGS, ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean)] },
 ];
 const ms = msServerPath();
 if (ms) SERVERS.push({ name: 'ms', args: () => [ms, '--stdio'], nodeArgs: [] });

@@ -7,14 +7,16 @@ import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
 import { CLIENT_ID, clientName, clientOptions, createOutputChannel, registerClientFeatures } from './common';
+// V8 options the server needs at start (see the file's neighbour nodeFlags.ts); the benchmark starts it the same way.
+import SERVER_NODE_ARGS from '../../server/src/nodeArgs.json';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: SERVER_NODE_ARGS } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_ARGS, '--nolazy', '--inspect=6019'] } },
   };
   const outputChannel = createOutputChannel();
   client = new LanguageClient(CLIENT_ID, clientName(), serverOptions, clientOptions(outputChannel));

@@ -68,11 +68,15 @@ interface PragmaAt {
 }
 
 interface ChunkResult {
+  /** What the result depends on besides the chunk's text (escape prefix, style, stage views): checked on every cache hit. */
+  meta?: string;
+  /** Per rule, its facts as JSON (see factKey). */
+  factKeys?: Map<string, string>;
   /**
    * The facts and findings moved to file lines, for the line the chunk was last at: while the
    * user types inside a line nothing moves, so a keystroke re-shifts nothing.
    */
-  placed?: { line: number; facts: Map<string, unknown[]>; findings: Map<ChunkFinding, { range: Range; instructionLine: number; fixes: FindingFix[] }> };
+  placed?: { line: number; facts: Map<string, unknown[]>; findings: Map<ChunkFinding, Finding> };
   findings: ChunkFinding[];
   /** Findings an inline or stage ignore comment suppressed, and by which code (for `disable-ignore-pragma` and unused ignores). */
   suppressed: { f: ChunkFinding; by: IgnoreRef }[];
@@ -412,15 +416,23 @@ function placedFacts(result: ChunkResult, line: number, ruleId: string): readonl
   return list;
 }
 
-/** A chunk finding's range, instruction line and fixes in file lines (shifted once per place). */
-function placedFinding(result: ChunkResult, line: number, f: ChunkFinding): { range: Range; instructionLine: number; fixes: FindingFix[] } {
+/**
+ * A chunk finding in file lines, as the linter returns it: made once per place of the chunk and
+ * severity, so a keystroke returns the same Finding objects for every chunk it did not touch
+ * (findings are never modified after they are made).
+ */
+function placedFinding(result: ChunkResult, line: number, f: ChunkFinding, rule: Rule, severity: Severity): Finding {
   const placed = placedAt(result, line);
   let at = placed.findings.get(f);
-  if (!at) {
+  if (!at || at.severity !== severity) {
     at = {
-      range: shiftRange(f.range, line),
+      ruleId: rule.id,
       instructionLine: f.instructionLine + line,
-      fixes: f.fixes.map((fix) => ({ title: fix.title, safety: fix.safety, edits: fix.edits.map((e) => ({ range: shiftRange(e.range, line), newText: e.newText })) })),
+      severity,
+      message: f.message,
+      range: shiftRange(f.range, line),
+      related: rule.related,
+      fixes: line === 0 ? f.fixes : f.fixes.map((fix) => ({ title: fix.title, safety: fix.safety, edits: fix.edits.map((e) => ({ range: shiftRange(e.range, line), newText: e.newText })) })),
     };
     placed.findings.set(f, at);
   }
@@ -448,11 +460,97 @@ function shiftRange(r: Range, by: number): Range {
 }
 
 /**
+ * Chunk results by the chunk's text. The key is the chunk's slice of the document as it is
+ * (never a concatenation): hashing and comparing a slice reads the document's characters in
+ * place, where a concatenated key was copied flat for every chunk on every keystroke (a
+ * 10,000-line file copied 300 KB twice per keystroke). The rest of what a result depends on is
+ * its `meta`; the rare chunk whose text recurs with another meta goes to `other`.
+ */
+class ChunkCache {
+  private readonly byText = new Map<string, ChunkResult>();
+  private readonly other = new Map<string, ChunkResult>();
+
+  get(text: string, meta: string): ChunkResult | undefined {
+    const r = this.byText.get(text);
+    if (r?.meta === meta) return r;
+    return this.other.size > 0 ? this.other.get(`${meta}\u0000${text}`) : undefined;
+  }
+
+  set(text: string, result: ChunkResult): void {
+    const r = this.byText.get(text);
+    if (!r) this.byText.set(text, result);
+    else if (r !== result) this.other.set(`${result.meta}\u0000${text}`, result);
+  }
+}
+
+/** What a file-level rule last reported, and from which inputs (to skip it when none changed). */
+interface FileRuleRun {
+  /** The chunks and their lines, in file order (the rule's facts are read from these). */
+  chunks: readonly PlacedChunk[];
+  stages: readonly StageFacts[];
+  settings: Settings;
+  reports: FileReport[];
+}
+
+interface PlacedChunk {
+  result: ChunkResult;
+  /** The file line of the chunk's first line. */
+  line: number;
+}
+
+/**
+ * A chunk's facts for one rule as JSON (cached on the result): facts are plain JSON data, so
+ * two chunks with the same key and line give a file-level rule the same input.
+ */
+function factKey(result: ChunkResult, ruleId: string): string {
+  let key = result.factKeys?.get(ruleId);
+  if (key === undefined) (result.factKeys ??= new Map()).set(ruleId, (key = JSON.stringify(result.facts.get(ruleId) ?? [])));
+  return key;
+}
+
+/** The rule's facts are the same as last time: per chunk, the same result at the same line, or equal facts there. */
+function sameFacts(a: readonly PlacedChunk[], b: readonly PlacedChunk[], ruleId: string): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x.line !== y.line) return false;
+    if (x.result !== y.result && (x.result.facts.has(ruleId) || y.result.facts.has(ruleId)) && factKey(x.result, ruleId) !== factKey(y.result, ruleId)) return false;
+  }
+  return true;
+}
+
+function sameShell(a: readonly string[] | null | undefined, b: readonly string[] | null | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  return a.every((x, i) => x === b[i]);
+}
+
+function sameStages(a: readonly StageFacts[], b: readonly StageFacts[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x.line !== y.line || x.name !== y.name || x.from !== y.from || x.reachesFinal !== y.reachesFinal || !sameShell(x.shell, y.shell)
+      || x.inherited.image !== y.inherited.image || !sameShell(x.inherited.shell, y.inherited.shell)) return false;
+  }
+  return true;
+}
+
+/**
  * Lints one document; keeps the per-chunk results of the previous call, so a second call
  * after a small edit parses only what changed. One Linter per open document.
  */
 export class Linter {
-  private cache = new Map<string, ChunkResult>();
+  private cache = new ChunkCache();
+  /**
+   * Per file-level rule, its last inputs and reports: typing inside one chunk leaves the other
+   * chunks' facts untouched, and a rule whose facts did not change is not run again. Rules that
+   * read the build context (the file system) are always run. Bounded by the number of rules.
+   */
+  private fileRuns = new Map<string, FileRuleRun>();
 
   /** `chunked: false` parses the whole file as one chunk (tests compare the two). */
   constructor(private readonly options: { chunked?: boolean } = {}) {}
@@ -501,8 +599,8 @@ export class Linter {
     const style = fileStyle(lines);
     const starts = this.options.chunked === false ? [0] : chunkStarts(lines, escape, style.stages.map((st) => st.line));
     const styleKey = `${style.indent}|${style.leadingOperator ? '&&' : ''}|${style.eol}`;
-    const next = new Map<string, ChunkResult>();
-    const results: { result: ChunkResult; line: number }[] = [];
+    const next = new ChunkCache();
+    const results: PlacedChunk[] = [];
     this.lastErrors = [];
     for (let i = 0; i < starts.length;) {
       let j = i + 1;
@@ -511,18 +609,18 @@ export class Linter {
       for (;;) {
         const from = lines.starts[starts[i]];
         const to = j < starts.length ? lines.starts[starts[j]] : text.length;
-        const body = (i === 0 ? '' : prefix) + text.slice(from, to);
-        // What the chunk's stages inherit from earlier stages (SHELL, base image) is part of it.
+        const raw = text.slice(from, to);
         // What the chunk's stages inherit from earlier stages (SHELL, base image) and whether their
-        // layers reach the final image are part of it.
+        // layers reach the final image are part of it, as are the file's style and escape prefix.
         const views = stageViews(style.stages, starts[i], j < starts.length ? starts[j] : lines.lineCount);
-        const key = `${styleKey}|${views.key}\u0000${body}`;
-        result = next.get(key) ?? this.cache.get(key);
+        const meta = `${i === 0 ? '' : prefix}|${styleKey}|${views.key}`;
+        result = next.get(raw, meta) ?? this.cache.get(raw, meta);
         if (!result) {
-          result = checkChunk(body, RULES, style, views.views);
+          result = checkChunk((i === 0 ? '' : prefix) + raw, RULES, style, views.views);
+          result.meta = meta;
           yield;
         }
-        next.set(key, result);
+        next.set(raw, result);
         // A heredoc still open at the end: the FROM lines up to its delimiter are heredoc text.
         // Join up to the chunk after that delimiter at once (one step at a time was quadratic
         // on `RUN <<EOF` followed by thousands of FROM lines); after two joins, take the rest.
@@ -583,16 +681,41 @@ export class Linter {
     // File-level checks over the facts every chunk recorded (cheap: no parsing).
     const ignores = new Map<number, IgnoreRef[]>();
     if (pragmasOn) for (const { result, line } of results) for (const [l, list] of result.ignores) ignores.set(l + line, list.map((r) => shiftRef(r, line)));
+    const fileRuns = new Map<string, FileRuleRun>();
+    // The stages as the file-level rules see them: the same as last time, or not (checked once).
+    const lastStages = this.fileRuns.values().next().value?.stages;
+    const stages = lastStages && sameStages(lastStages, style.stages) ? lastStages : style.stages;
     for (const rule of RULES) {
       if (!rule.checkFile || severityOf(rule) === 'off') continue;
-      const facts: unknown[] = [];
-      for (const { result, line } of results) for (const f of placedFacts(result, line, rule.id)) facts.push(f);
-      yield;
-      const reports: FileReport[] = [];
-      try {
-        rule.checkFile({ facts, stages: style.stages, settings, context, report: (r) => reports.push(r) });
-      } catch (e) {
-        this.lastErrors.push(`${rule.id}: ${(e as Error)?.stack ?? e}`);
+      const last = this.fileRuns.get(rule.id);
+      let reports: FileReport[];
+      if (last && last.settings === settings && last.stages === stages && sameFacts(last.chunks, results, rule.id)) {
+        reports = last.reports;
+        fileRuns.set(rule.id, last);
+      } else {
+        const facts: unknown[] = [];
+        for (const { result, line } of results) if (result.facts.has(rule.id)) for (const f of placedFacts(result, line, rule.id)) facts.push(f);
+        yield;
+        reports = [];
+        let readsContext = false;
+        let threw = false;
+        try {
+          rule.checkFile({
+            facts,
+            stages,
+            settings,
+            get context() {
+              readsContext = true;
+              return context;
+            },
+            report: (r) => reports.push(r),
+          });
+        } catch (e) {
+          threw = true;
+          this.lastErrors.push(`${rule.id}: ${(e as Error)?.stack ?? e}`);
+        }
+        // A rule that looked at the file system may answer differently next time: never reused.
+        if (!readsContext && !threw) fileRuns.set(rule.id, { chunks: results, stages, settings, reports });
       }
       for (const r of reports) {
         const by = matchOf(ignores.get(r.instructionLine) ?? [], rule);
@@ -619,18 +742,10 @@ export class Linter {
         const rule = RULES_BY_ID.get(f.ruleId)!;
         const severity = severityOf(rule);
         if (severity === 'off' || !keep(rule)) continue;
-        const at = placedFinding(result, line, f);
-        out.push({
-          ruleId: rule.id,
-          instructionLine: at.instructionLine,
-          severity,
-          message: f.message,
-          range: at.range,
-          related: rule.related,
-          fixes: at.fixes,
-        });
+        out.push(placedFinding(result, line, f, rule, severity));
       }
     }
+    this.fileRuns = fileRuns;
     if (pragmasOn && keep(RULES_BY_ID.get(UNUSED_IGNORE)!)) {
       const at = new Set<number>();
       for (const { result, line } of results) {

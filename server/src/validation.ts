@@ -117,7 +117,7 @@ export class Validator {
           continue;
         }
         st.published = new FindingLookup(version, findings);
-        await this.connection.sendDiagnostics({ uri, version, diagnostics: findings.map((f) => toDiagnostic(f, version)) });
+        await this.connection.sendDiagnostics({ uri, version, diagnostics: findings.map(toDiagnostic) });
       } while (st.again);
     } finally {
       st.running = false;

@@ -115,6 +115,35 @@ describe('chunked linting equals whole-file linting', () => {
     for (let i = 1; i < lines.length; i++) same(lines.slice(i).join('\n'), `suffix ${i}`, warm);
   });
 
+  it('stays equal while typing inside lines (one warm linter: the file-level rules are skipped when their facts did not change)', () => {
+    const warm = new Linter();
+    let text = Object.values(TRICKY).join('\n');
+    // Edits that keep every line where it is, each touching what a file-level rule reads: a
+    // stage name, a --from reference, a USER, a base image, an ARG default, a RUN script.
+    const edits: [RegExp, string][] = [
+      [/AS Build/, 'AS Builds'], [/--from=build/, '--from=buil'], [/USER app/, 'USER root'], [/FROM node:22/, 'FROM node:latest'],
+      [/ARG V=latest/, 'ARG V='], [/RUN go test/, 'RUN apk add go && go test'], [/--from=tset/, '--from=test'], [/FROM runtime/, 'FROM runtim'],
+    ];
+    for (const [re, to] of edits) {
+      const m = re.exec(text);
+      assert.ok(m, `the fixture has ${re}`);
+      const target = text.slice(0, m.index) + to + text.slice(m.index + m[0].length);
+      // Character by character from the old text to the new one: every step is a keystroke.
+      const keep = m[0].length;
+      let cur = text;
+      for (let k = keep; k > 0; k--) {
+        cur = cur.slice(0, m.index + k - 1) + cur.slice(m.index + k);
+        same(cur, `deleting ${re} (${k})`, warm);
+      }
+      for (let k = 1; k <= to.length; k++) {
+        cur = cur.slice(0, m.index) + to.slice(0, k) + text.slice(m.index + keep);
+        same(cur, `typing ${to.slice(0, k)}`, warm);
+      }
+      assert.equal(cur, target);
+      text = target;
+    }
+  });
+
   const { files, skip } = corpusFiles();
   it(`every corpus file (${files.length})`, { skip }, () => {
     const warm = new Linter();

@@ -14,7 +14,7 @@ import type { Rule } from '../rules/types';
 import { t } from '../l10n';
 import type { Settings } from '../settings';
 import { LineIndex } from '../text';
-import { FindingLookup, isOurs, type DiagnosticData } from './diagnostics';
+import { FindingLookup, isOurs } from './diagnostics';
 import { modelFor } from './document';
 import { fileStages } from '../model';
 import { runScripts, type RunScript } from '../shell/script';
@@ -66,6 +66,9 @@ export async function codeActions(doc: TextDocument, params: CodeActionParams, s
   const uri = doc.uri;
   const eol = doc.getText().includes('\r\n') ? '\r\n' : '\n';
   if (wants(CodeActionKind.QuickFix)) {
+    // The client shows the diagnostics last published: when those are for an older version,
+    // fresh ones are on their way and the problems' actions wait for them.
+    const stale = published !== undefined && published.version !== doc.version;
     let current = published?.version === doc.version ? published : undefined;
     const findings = (): FindingLookup => (current ??= new FindingLookup(doc.version, (linter ?? new Linter()).lint(doc.getText(), settings)));
     // Per rule, the findings of the whole document that fix-all would fix (for "Fix all <rule>").
@@ -79,17 +82,17 @@ export async function codeActions(doc: TextDocument, params: CodeActionParams, s
       }
       return fixableByRule.get(ruleId) ?? 0;
     };
-    for (const d of params.context.diagnostics) {
+    for (const d of stale ? [] : params.context.diagnostics) {
       if (!isOurs(d)) continue;
-      const data = d.data as DiagnosticData;
-      if (data.version !== doc.version) continue; // stale: fresh diagnostics are on their way
       const rule = RULES_BY_ID.get(String(d.code));
       if (!rule) continue;
+      // A diagnostic that matches no problem of this version is stale: no actions for it.
+      const finding = findings().find(d);
+      if (!finding) continue;
       // The menu, in this order: the fixes (the first safe one preferred) → ignore for the
       // instruction → for the file → the rule's docs → fix all of this rule.
       let preferredGiven = false;
-      const finding = data.fixes > 0 ? findings().find(d) : undefined;
-      for (const fix of finding?.fixes ?? []) {
+      for (const fix of finding.fixes) {
         const preferred: boolean = fix.safety === 'safe' && !preferredGiven;
         preferredGiven ||= preferred;
         actions.push({
@@ -102,8 +105,8 @@ export async function codeActions(doc: TextDocument, params: CodeActionParams, s
           edit: { changes: { [uri]: fix.edits.map((e): TextEdit => ({ range: e.range, newText: e.newText })) } },
         });
       }
-      actions.push(ignoreInstruction(doc, d, rule, eol));
-      const stage = ignoreStage(doc, d, rule, eol);
+      actions.push(ignoreInstruction(doc, d, rule, eol, finding.instructionLine));
+      const stage = ignoreStage(doc, d, rule, eol, finding.instructionLine);
       if (stage) actions.push(stage);
       actions.push(ignoreFile(doc, d, rule, eol));
       actions.push({
@@ -226,10 +229,9 @@ const STAGE_IGNORE_COMMENT = /^([ \t]*#[ \t]*(hadolint|dockerfile-doctor)[ \t]+s
  * FROM (an existing stage comment there, ours or hadolint's, is extended). Not offered before the
  * first FROM or when the finding is on the FROM line's own stage comment.
  */
-function ignoreStage(doc: TextDocument, d: Diagnostic & { data: { instructionLine: number } }, rule: Rule, eol: string): CodeAction | undefined {
+function ignoreStage(doc: TextDocument, d: Diagnostic, rule: Rule, eol: string, line: number): CodeAction | undefined {
   // The stage's FROM line from the same cheap line scan the linter's chunking uses (no parse).
   const lines = new LineIndex(doc.getText());
-  const line = d.data.instructionLine;
   let fromLine = -1;
   for (const st of fileStages(lines)) {
     if (st.line > line) break;
@@ -265,8 +267,7 @@ function extendComment(doc: TextDocument, line: number, m: RegExpExecArray, code
   return { range: { start: { line, character: at }, end: { line, character: at } }, newText: `${sep}${code}` };
 }
 
-function ignoreInstruction(doc: TextDocument, d: Diagnostic & { data: { instructionLine: number } }, rule: Rule, eol: string): CodeAction {
-  const line = d.data.instructionLine;
+function ignoreInstruction(doc: TextDocument, d: Diagnostic, rule: Rule, eol: string, line: number): CodeAction {
   const title = t('Ignore {0} for this instruction', rule.id);
   // An ignore comment right above the instruction (ours or hadolint's) is extended.
   for (let l = line - 1; l >= 0; l--) {

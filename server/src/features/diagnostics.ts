@@ -17,9 +17,6 @@ export interface DiagnosticData {
   related: RelatedCodes;
   /** How many fixes the finding has (their edits come with the code actions). */
   fixes: number;
-  instructionLine: number;
-  /** The document version the diagnostic was computed for. */
-  version: number;
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -31,11 +28,20 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 const hrefs = new Map<string, { href: string }>();
 
-export function toDiagnostic(f: Finding, version: number): Diagnostic {
-  const data: DiagnosticData = { related: f.related, fixes: f.fixes.length, instructionLine: f.instructionLine, version };
+/**
+ * The diagnostics of findings, by finding: the linter returns the same Finding objects for the
+ * chunks a keystroke did not touch, so their diagnostics are made once (nothing in a diagnostic
+ * depends on the document version; see FindingLookup for how code actions tell stale ones).
+ */
+const diagnostics = new WeakMap<Finding, Diagnostic>();
+
+export function toDiagnostic(f: Finding): Diagnostic {
+  let d = diagnostics.get(f);
+  if (d) return d;
+  const data: DiagnosticData = { related: f.related, fixes: f.fixes.length };
   let codeDescription = hrefs.get(f.ruleId);
   if (!codeDescription) hrefs.set(f.ruleId, (codeDescription = { href: docsUrl(RULES_BY_ID.get(f.ruleId)!) }));
-  return {
+  d = {
     range: f.range,
     severity: SEVERITY[f.severity],
     source: SOURCE,
@@ -44,11 +50,12 @@ export function toDiagnostic(f: Finding, version: number): Diagnostic {
     message: f.message,
     data,
   };
+  diagnostics.set(f, d);
+  return d;
 }
 
-export function isOurs(d: Diagnostic): d is Diagnostic & { data: DiagnosticData } {
-  const data = d.data as DiagnosticData | undefined;
-  return d.source === SOURCE && typeof d.code === 'string' && !!data && typeof data.version === 'number' && typeof data.instructionLine === 'number';
+export function isOurs(d: Diagnostic): boolean {
+  return d.source === SOURCE && typeof d.code === 'string';
 }
 
 function keyOf(code: string, r: Diagnostic['range'], message: string): string {
@@ -64,8 +71,13 @@ export class FindingLookup {
 
   constructor(readonly version: number, readonly findings: readonly Finding[]) {}
 
+  /**
+   * The finding a diagnostic the client sends back shows, if it is one of these: a diagnostic of
+   * an older version matches only where the same problem is at the same place now, so its
+   * fixes and ignore comments are made for the current text.
+   */
   find(d: Diagnostic): Finding | undefined {
-    if (!isOurs(d) || d.data.version !== this.version) return undefined;
+    if (!isOurs(d)) return undefined;
     if (!this.index) {
       this.index = new Map();
       for (const f of this.findings) {

@@ -97,3 +97,22 @@ describe('copy-source-missing and build-context-mismatch', () => {
     assert.equal(lintAt(root, 'Dockerfile', undefined, 'copy-source-missing').length, 0);
   });
 });
+
+describe('the build context with a warm linter', () => {
+  before(() => ready);
+  it('re-reads the file system on every lint: a file created since the last lint is found', () => {
+    const root = workspace({ Dockerfile: 'FROM alpine:3.20\nCOPY app.py /app/\nFROM alpine:3.20\nRUN echo b\n' });
+    const file = path.join(root, 'Dockerfile');
+    const text = fs.readFileSync(file, 'utf8');
+    const warm = new Linter();
+    const missing = () => {
+      clearContextCache();
+      return warm.lint(text, DEFAULT_SETTINGS, resolveContext(file, undefined, [root])).filter((f) => f.ruleId === 'copy-source-missing');
+    };
+    assert.equal(missing().length, 1, 'app.py is missing');
+    fs.writeFileSync(path.join(root, 'app.py'), 'print(1)\n');
+    assert.equal(missing().length, 0, 'app.py exists now: the same text, linted again, no longer reports it');
+    fs.rmSync(path.join(root, 'app.py'));
+    assert.equal(missing().length, 1, 'and once it is deleted again, it is reported again');
+  });
+});
