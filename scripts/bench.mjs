@@ -5,7 +5,8 @@
 // A B B A … so that machine drift cancels out. Per size and server:
 //   cold     spawn → initialize → didOpen → first diagnostics (a freshly started server)
 //   open1    didOpen → first diagnostics in that fresh server
-//   reopen   didOpen → diagnostics of later opens (p50)
+//   reopen   didOpen → diagnostics of later opens of the same text under a new URI (p50)
+//   other    didOpen → diagnostics of another file of the same size in that warm server
 //   change   one keystroke → diagnostics of that version (p50 / p95 / p99)
 //   requests documentSymbol, foldingRange, hover, completion, semanticTokens (p95), where supported
 //   peak     the server's peak resident memory over the session (VmHWM)
@@ -71,14 +72,14 @@ function corpusTexts() {
 }
 
 /** Concatenates corpus files (each starts a stage with FROM) up to `lines` lines; `oneStage` keeps only the first FROM. */
-function generate(texts, lines, oneStage = false) {
+function generate(texts, lines, oneStage = false, from = 0) {
   const out = [];
-  let i = 0;
+  let i = from;
   while (out.length < lines) {
     const t = texts[i++ % texts.length].replace(/\r\n/g, '\n').split('\n');
     // Parser directives are only valid at the very top of a file.
-    let body = i === 1 ? t : t.filter((l, k) => !(k < 3 && /^#\s*(syntax|escape|check)\s*=/i.test(l)));
-    if (oneStage && i > 1) body = body.map((l) => (/^\s*from\s/i.test(l) ? `# ${l}` : l));
+    let body = i === from + 1 ? t : t.filter((l, k) => !(k < 3 && /^#\s*(syntax|escape|check)\s*=/i.test(l)));
+    if (oneStage && i > from + 1) body = body.map((l) => (/^\s*from\s/i.test(l) ? `# ${l}` : l));
     out.push(...body);
   }
   return out.slice(0, lines).join('\n') + '\n';
@@ -197,7 +198,7 @@ function keywordSpots(text) {
 let docN = 0;
 
 /** One session of one server on one text: fresh server, first open, reopens, typing, requests, memory. */
-async function session(spec, text, changes, { fixAll = false } = {}) {
+async function session(spec, text, changes, { fixAll = false, other } = {}) {
   const server = new Server(spec);
   await server.init();
   const res = { changes: [], reopen: [], requests: {} };
@@ -215,6 +216,15 @@ async function session(spec, text, changes, { fixAll = false } = {}) {
     done = server.when(uri, 1, t0);
     await server.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text } });
     res.reopen.push((await done) - t0);
+  }
+  // A file the server has not seen, of the same size (other corpus files): a warm server's open.
+  if (other) {
+    const otherUri = `file:///bench/${docN++}/Dockerfile`;
+    t0 = performance.now();
+    done = server.when(otherUri, 1, t0);
+    await server.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: otherUri, languageId: 'dockerfile', version: 1, text: other } });
+    res.openOther = (await done) - t0;
+    await server.conn.sendNotification('textDocument/didClose', { textDocument: { uri: otherUri } });
   }
   const spots = typingSpots(text);
   let version = 1;
@@ -304,13 +314,14 @@ async function main() {
   const report = [];
   for (const size of sizes) {
     const text = generate(texts, size);
+    const other = generate(texts, size, false, Math.floor(texts.length / 2));
     const per = Object.fromEntries(SERVERS.map((s) => [s.name, []]));
     for (let r = 0; r < rounds; r++) {
       const order = r % 2 === 0 ? SERVERS : [...SERVERS].reverse();
       for (const spec of order) {
         // Microsoft's server re-validates a 50,000-line file in seconds per keystroke: fewer changes there.
         const n = spec.name === 'ms' && size >= 50000 ? Math.min(changesPerSize, 10) : changesPerSize;
-        per[spec.name].push(await session(spec, text, n, { fixAll: spec.name === 'ours' && size >= 10000 && size < 50000 }));
+        per[spec.name].push(await session(spec, text, n, { fixAll: spec.name === 'ours' && size >= 10000 && size < 50000, other }));
       }
     }
     const agg = {};
@@ -319,7 +330,7 @@ async function main() {
       const requests = {};
       for (const m of new Set(sessions.flatMap((s) => Object.keys(s.requests)))) requests[m] = Math.max(...sessions.map((s) => s.requests[m] ?? NaN));
       agg[name] = {
-        cold: pct(all('cold'), 50), open1: pct(all('open1'), 50), reopen: pct(all('reopen'), 50),
+        cold: pct(all('cold'), 50), open1: pct(all('open1'), 50), reopen: pct(all('reopen'), 50), openOther: pct(all('openOther'), 50),
         changeP50: pct(all('changes'), 50), changeP95: pct(all('changes'), 95), changeP99: pct(all('changes'), 99),
         peak: Math.max(...all('peak')), requests, fixAll: pct(all('fixAll'), 50), fixAllBlocked: Math.max(...all('fixAllBlocked')), timeouts: sessions.reduce((n, s) => n + s.timeouts, 0),
         spread: { open1: [Math.min(...all('open1')), Math.max(...all('open1'))], changeP95: sessions.map((s) => pct(s.changes, 95)) },
@@ -354,21 +365,21 @@ async function main() {
   const names = SERVERS.map((s) => s.name);
   console.log(`\nLanguage server benchmark: ${names.join(' vs ')} (ms, MB; node ${process.version}; ${rounds} alternating sessions per server and size)`);
   const rows = [
-    ['cold start → first diagnostics', 'cold'], ['open → first diagnostics (fresh server)', 'open1'], ['open → diagnostics (later opens, p50)', 'reopen'],
+    ['cold start → first diagnostics', 'cold'], ['open → first diagnostics (fresh server)', 'open1'], ['open → diagnostics (same text reopened, p50)', 'reopen'], ['open → diagnostics (another file, warm server)', 'openOther'],
     ['change → diagnostics p50', 'changeP50'], ['change → diagnostics p95', 'changeP95'], ['change → diagnostics p99', 'changeP99'], ['peak memory (VmHWM, MB)', 'peak'],
   ];
   for (const r of report) {
     console.log(`\n${r.size} lines (${(r.bytes / 1024).toFixed(0)} KB)`);
-    console.log(`  ${'figure'.padEnd(42)} ${names.map((n) => n.padStart(9)).join(' ')}${names.length > 1 ? '     ratio' : ''}`);
+    console.log(`  ${'figure'.padEnd(48)} ${names.map((n) => n.padStart(9)).join(' ')}${names.length > 1 ? '     ratio' : ''}`);
     for (const [label, key] of rows) {
-      console.log(`  ${label.padEnd(42)} ${names.map((n) => fmt(r[n][key]).padStart(9)).join(' ')}${names.length > 1 ? ratio(r.ours[key], r.ms[key]).padStart(10) : ''}`);
+      console.log(`  ${label.padEnd(48)} ${names.map((n) => fmt(r[n][key]).padStart(9)).join(' ')}${names.length > 1 ? ratio(r.ours[key], r.ms[key]).padStart(10) : ''}`);
     }
     const methods = [...new Set(names.flatMap((n) => Object.keys(r[n].requests)))];
     for (const m of methods) {
-      console.log(`  ${`${m} p95`.padEnd(42)} ${names.map((n) => fmt(r[n].requests[m]).padStart(9)).join(' ')}${names.length > 1 ? ratio(r.ours.requests[m], r.ms?.requests[m]).padStart(10) : ''}`);
+      console.log(`  ${`${m} p95`.padEnd(48)} ${names.map((n) => fmt(r[n].requests[m]).padStart(9)).join(' ')}${names.length > 1 ? ratio(r.ours.requests[m], r.ms?.requests[m]).padStart(10) : ''}`);
     }
-    if (Number.isFinite(r.ours.fixAll)) console.log(`  ${'fix-all code action (ours)'.padEnd(42)} ${fmt(r.ours.fixAll).padStart(9)}`);
-    if (Number.isFinite(r.ours.fixAllBlocked)) console.log(`  ${'  longest hover wait during fix-all'.padEnd(42)} ${fmt(r.ours.fixAllBlocked).padStart(9)}`);
+    if (Number.isFinite(r.ours.fixAll)) console.log(`  ${'fix-all code action (ours)'.padEnd(48)} ${fmt(r.ours.fixAll).padStart(9)}`);
+    if (Number.isFinite(r.ours.fixAllBlocked)) console.log(`  ${'  longest hover wait during fix-all'.padEnd(48)} ${fmt(r.ours.fixAllBlocked).padStart(9)}`);
     for (const n of names) if (r[n].timeouts > 0) console.log(`  ${n}: ${r[n].timeouts} answers did not come within ${WAIT_MS} ms (left out of the figures)`);
     console.log(`  spread over sessions: ours change p95 ${r.ours.spread.changeP95.map(fmt).join(' / ')}${r.ms ? `; ms ${r.ms.spread.changeP95.map(fmt).join(' / ')}` : ''}`);
   }

@@ -483,6 +483,22 @@ class ChunkCache {
   }
 }
 
+/**
+ * The chunk caches of the documents closed last (at most two): a document opened with the same
+ * text again (a reopened file, the other side of a diff view, a preview) starts warm. Chunk
+ * results depend on nothing but their text and meta, so sharing them is safe.
+ */
+const recentlyClosed: ChunkCache[] = [];
+const RECENTLY_CLOSED = 2;
+
+function fromClosed(text: string, meta: string): ChunkResult | undefined {
+  for (const c of recentlyClosed) {
+    const r = c.get(text, meta);
+    if (r) return r;
+  }
+  return undefined;
+}
+
 /** What a file-level rule last reported, and from which inputs (to skip it when none changed). */
 interface FileRuleRun {
   /** The chunks and their lines, in file order (the rule's facts are read from these). */
@@ -555,6 +571,15 @@ export class Linter {
   /** `chunked: false` parses the whole file as one chunk (tests compare the two). */
   constructor(private readonly options: { chunked?: boolean } = {}) {}
 
+  /** The document was closed: its chunk results stay available to the next documents opened (see recentlyClosed). */
+  dispose(): void {
+    if (recentlyClosed.includes(this.cache)) return;
+    recentlyClosed.unshift(this.cache);
+    recentlyClosed.length = Math.min(recentlyClosed.length, RECENTLY_CLOSED);
+    this.cache = new ChunkCache();
+    this.fileRuns.clear();
+  }
+
   /** Errors met while checking (a rule or the parser threw); for the server log. */
   lastErrors: string[] = [];
 
@@ -614,7 +639,7 @@ export class Linter {
         // layers reach the final image are part of it, as are the file's style and escape prefix.
         const views = stageViews(style.stages, starts[i], j < starts.length ? starts[j] : lines.lineCount);
         const meta = `${i === 0 ? '' : prefix}|${styleKey}|${views.key}`;
-        result = next.get(raw, meta) ?? this.cache.get(raw, meta);
+        result = next.get(raw, meta) ?? this.cache.get(raw, meta) ?? fromClosed(raw, meta);
         if (!result) {
           result = checkChunk((i === 0 ? '' : prefix) + raw, RULES, style, views.views);
           result.meta = meta;

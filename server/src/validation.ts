@@ -66,6 +66,7 @@ export class Validator {
   }
 
   close(uri: string): void {
+    this.states.get(uri)?.linter.dispose();
     this.states.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }

@@ -144,6 +144,20 @@ describe('chunked linting equals whole-file linting', () => {
     }
   });
 
+  it('a document opened after another one with the same text was closed starts from its chunks, with equal findings', () => {
+    const text = Object.values(TRICKY).join('\n');
+    const first = new Linter();
+    same(text, 'the first document', first);
+    first.dispose();
+    // Another escape character and style: the closed chunks do not apply and are not used.
+    same(`# escape=\`\n${text}`, 'another escape directive, after the close');
+    const second = new Linter();
+    same(text, 'the same text in a new document', second);
+    second.dispose();
+    second.dispose(); // twice is harmless
+    same(text.replace(/alpine/g, 'alpine:3.20'), 'an edited text in a new document');
+  });
+
   const { files, skip } = corpusFiles();
   it(`every corpus file (${files.length})`, { skip }, () => {
     const warm = new Linter();
