@@ -76,10 +76,19 @@ function chooseFixes(text: string, findings: readonly Finding[], options: FixAll
 
 /**
  * `linter`: pass the document's own (warm) linter, so that round one costs nothing when the
- * text was just linted and later rounds re-check only the chunks the fixes changed.
+ * text was just linted and later rounds re-check only the chunks the fixes changed. The rounds
+ * run on a fork of it: the document's linter keeps its chunks, and gets the fixed text's too.
  */
 export function fixAll(text: string, settings: Settings = DEFAULT_SETTINGS, options: FixAllOptions = {}): FixAllResult {
-  const linter = options.linter ?? new Linter();
+  const linter = options.linter?.fork() ?? new Linter();
+  try {
+    return fixRounds(text, settings, options, linter);
+  } finally {
+    options.linter?.adopt(linter);
+  }
+}
+
+function fixRounds(text: string, settings: Settings, options: FixAllOptions, linter: Linter): FixAllResult {
   let applied = 0;
   for (let round = 0; round < (options.maxRounds ?? 10); round++) {
     const chosen = chooseFixes(text, linter.lint(text, settings), options);
@@ -97,7 +106,15 @@ export function fixAll(text: string, settings: Settings = DEFAULT_SETTINGS, opti
  * between), and `cancelled` (the document changed) stops it with `undefined`.
  */
 export async function fixAllAsync(text: string, settings: Settings, options: FixAllOptions & { cancelled?: () => boolean } = {}): Promise<FixAllResult | undefined> {
-  const linter = options.linter ?? new Linter();
+  const linter = options.linter?.fork() ?? new Linter();
+  try {
+    return await fixRoundsAsync(text, settings, options, linter);
+  } finally {
+    options.linter?.adopt(linter);
+  }
+}
+
+async function fixRoundsAsync(text: string, settings: Settings, options: FixAllOptions & { cancelled?: () => boolean }, linter: Linter): Promise<FixAllResult | undefined> {
   const cancelled = options.cancelled ?? (() => false);
   let applied = 0;
   for (let round = 0; round < (options.maxRounds ?? 10); round++) {

@@ -8,6 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { corpusFiles, ready } from '../helpers';
 import { Linter } from '../../server/src/lint';
+import { fixAll } from '../../server/src/fixAll';
 
 function same(text: string, label: string, warm = new Linter()): void {
   const whole = new Linter({ chunked: false }).lint(text);
@@ -156,6 +157,17 @@ describe('chunked linting equals whole-file linting', () => {
     second.dispose();
     second.dispose(); // twice is harmless
     same(text.replace(/alpine/g, 'alpine:3.20'), 'an edited text in a new document');
+  });
+
+  it('a fix-all on a fork of the document\'s linter leaves it right for the old text and the fixed one', () => {
+    const text = Object.values(TRICKY).join('\n');
+    const warm = new Linter();
+    same(text, 'before the fix-all', warm);
+    const fixed = fixAll(text, undefined, { linter: warm }).text;
+    assert.notEqual(fixed, text, 'the fixture has fixable problems');
+    same(text, 'the old text after the fix-all', warm);
+    same(fixed, 'the fixed text', warm);
+    same(text, 'and back', warm);
   });
 
   const { files, skip } = corpusFiles();
