@@ -138,22 +138,30 @@ export function shellParserReady(): boolean {
   return parser !== undefined;
 }
 
+/**
+ * Analyses by script text, least recently used first out. Bounded by the scripts' total length
+ * (an analysis is roughly proportional to its script): typing in a RUN leaves one entry per
+ * keystroke behind, and 4 M characters hold every script of a 50,000-line file several times.
+ */
 const cache = new Map<string, ScriptAnalysis>();
-const CACHE_LIMIT = 20000;
+const CACHE_CHARS = 4 * 1024 * 1024;
+let cachedChars = 0;
 
 export function analyzeScript(script: string): ScriptAnalysis {
   const hit = cache.get(script);
-  if (hit) return hit;
-  const result = analyzeUncached(script);
-  if (cache.size >= CACHE_LIMIT) {
-    // Drop the oldest tenth: Map keeps insertion order.
-    let n = CACHE_LIMIT / 10;
-    for (const k of cache.keys()) {
-      cache.delete(k);
-      if (--n <= 0) break;
-    }
+  if (hit) {
+    cache.delete(script);
+    cache.set(script, hit);
+    return hit;
   }
+  const result = analyzeUncached(script);
   cache.set(script, result);
+  cachedChars += script.length;
+  for (const k of cache.keys()) {
+    if (cachedChars <= CACHE_CHARS || k === script) break;
+    cache.delete(k);
+    cachedChars -= k.length;
+  }
   return result;
 }
 
@@ -267,6 +275,10 @@ const LEAVES = new Set(['word', 'raw_string', 'number', 'simple_expansion', 'var
 
 interface Frame {
   node: Node;
+  /** `node.type`, read once: every read of a node's type is a call into the wasm module. */
+  type: string;
+  /** The parent's type (null for the root). */
+  parentType: string | null;
   mainShell: boolean;
   parent: Node | null;
   grand: Node | null;
@@ -284,25 +296,24 @@ interface Frame {
  * long chains cubic. Parents travel down with the frames instead.
  */
 function walk(root: Node, out: ScriptAnalysis): void {
-  const stack: Frame[] = [{ node: root, mainShell: true, parent: null, grand: null, viaLists: false, parentVia: false, statement: 0, inPipeline: false }];
+  const stack: Frame[] = [{ node: root, type: root.type, parentType: null, mainShell: true, parent: null, grand: null, viaLists: false, parentVia: false, statement: 0, inPipeline: false }];
   let statementCount = 0;
   while (stack.length > 0) {
     const frame = stack.pop()!;
-    const { node, mainShell, parent, grand, viaLists, parentVia, inPipeline } = frame;
+    const { node, type, parentType, mainShell, parent, grand, viaLists, parentVia, inPipeline } = frame;
     // Nodes of the program are compared by position: tree-sitter returns a new wrapper per call.
-    const statement = parent !== null && parent.type === 'program' && node.type !== 'comment' ? statementCount++ : frame.statement;
-    const type = node.type;
+    const statement = parentType === 'program' && type !== 'comment' ? statementCount++ : frame.statement;
     if (type === 'comment') {
       out.comments.push({ start: node.startIndex, end: node.endIndex });
       continue;
     }
     if (type === 'variable_assignment' || type === 'variable_assignments') {
-      if (mainShell && parent && parent.type !== 'command' && parent.type !== 'declaration_command') out.assignsVariable = true;
+      if (mainShell && parentType !== null && parentType !== 'command' && parentType !== 'declaration_command') out.assignsVariable = true;
     }
-    if (type === 'variable_assignment' && parent && parent.type !== 'command') {
+    if (type === 'variable_assignment' && parentType !== null && parentType !== 'command') {
       const n = node.childForFieldName('name');
       const v = node.childForFieldName('value');
-      if (n) out.assignments.push({ name: n.text, value: v ? literal(v) : '', exported: parent.type === 'declaration_command' });
+      if (n) out.assignments.push({ name: n.text, value: v ? literal(v) : '', exported: parentType === 'declaration_command' });
     }
     if ((type === 'declaration_command' || type === 'unset_command') && mainShell) out.assignsVariable = true;
     if (type === 'declaration_command' && mainShell && node.firstChild?.type === 'export') {
@@ -320,8 +331,9 @@ function walk(root: Node, out: ScriptAnalysis): void {
     }
     if (type === 'command') {
       // `cmd 2>/dev/null` is a redirected statement around the command: that is its unit.
-      const redirected = parent !== null && parent.type === 'redirected_statement';
-      const cmd = describeCommand(node, mainShell, redirected ? parent : node, redirected ? grand : parent, redirected ? parentVia : viaLists);
+      const unit = parentType === 'redirected_statement' && parent ? parent : node;
+      const redirected = unit !== node;
+      const cmd = describeCommand(node, mainShell, unit, redirected ? grand : parent, redirected ? parentVia : viaLists);
       cmd.statement = statement;
       cmd.inPipeline = inPipeline;
       out.commands.push(cmd);
@@ -334,10 +346,13 @@ function walk(root: Node, out: ScriptAnalysis): void {
       const child = kids[k];
       // Plain words cannot hold commands: skipping them keeps a 20,000-word RUN cheap.
       if (!child) continue;
-      if (child.type === 'simple_expansion') addExpansion(child, out);
-      if (LEAVES.has(child.type)) continue;
+      const childType = child.type;
+      if (childType === 'simple_expansion') addExpansion(child, out);
+      if (LEAVES.has(childType)) continue;
       stack.push({
         node: child,
+        type: childType,
+        parentType: type,
         mainShell: childMain || (mainShell && type === 'command'),
         parent: node,
         grand: parent,
