@@ -182,7 +182,15 @@ export function parentStage(stages: readonly StageFacts[], image: string): Stage
  * The continuation style of a file: the indentation of its first continued line, and whether
  * `&&` starts or ends continued lines (majority of the first 50). Stops early: cheap on any file.
  */
+/** What String.prototype.trim removes (WhiteSpace and LineTerminator, BOM included). */
+function isTrimmed(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 export function fileStyle(lines: LineIndex): FileStyle {
+  // Runs on every keystroke: read in place (character codes), no substring per line.
+  const text = lines.text;
   let indent: string | undefined;
   let leading = 0;
   let trailing = 0;
@@ -190,15 +198,28 @@ export function fileStyle(lines: LineIndex): FileStyle {
   // At most the first 2,000 lines: a sample is enough, and the cost stays flat on any file.
   const last = Math.min(lines.lineCount, 2000);
   for (let i = 0; i < last && (indent === undefined || leading + trailing < 50); i++) {
-    const raw = lines.lineText(i);
-    const l = raw.trim();
-    if (prevContinues && indent === undefined && l && !l.startsWith('#')) {
-      const m = /^[ \t]+/.exec(raw);
-      if (m) indent = m[0];
+    const start = lines.starts[i];
+    const end = lines.lineEnd(i);
+    // The trimmed line is [s, e).
+    let s = start;
+    while (s < end && isTrimmed(text.charCodeAt(s))) s++;
+    let e = end;
+    while (e > s && isTrimmed(text.charCodeAt(e - 1))) e--;
+    if (prevContinues && indent === undefined && s < e && text.charCodeAt(s) !== 35 /* # */) {
+      let b = start;
+      while (b < end && (text.charCodeAt(b) === 32 || text.charCodeAt(b) === 9)) b++;
+      if (b > start) indent = text.slice(start, b);
     }
-    if (l.startsWith('&&')) leading++;
-    else if (/&&\s*[\\`]$/.test(l)) trailing++;
-    prevContinues = /[\\`]$/.test(l);
+    const lastChar = e > s ? text.charCodeAt(e - 1) : 0;
+    const continues = lastChar === 92 /* \ */ || lastChar === 96 /* ` */;
+    if (e - s >= 2 && text.charCodeAt(s) === 38 && text.charCodeAt(s + 1) === 38) leading++;
+    else if (continues) {
+      // `&&` then blanks (\s) before the final backslash or backtick.
+      let k = e - 1;
+      while (k > s && isTrimmed(text.charCodeAt(k - 1))) k--;
+      if (k - s >= 2 && text.charCodeAt(k - 1) === 38 && text.charCodeAt(k - 2) === 38) trailing++;
+    }
+    prevContinues = continues;
   }
   return { indent: indent ?? '    ', leadingOperator: leading > trailing, eol: detectEol(lines.text), stages: fileStages(lines) };
 }
