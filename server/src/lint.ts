@@ -476,6 +476,10 @@ class ChunkCache {
     return this.other.size > 0 ? this.other.get(`${meta}\u0000${text}`) : undefined;
   }
 
+  get empty(): boolean {
+    return this.byText.size === 0;
+  }
+
   set(text: string, result: ChunkResult): void {
     const r = this.byText.get(text);
     if (!r) this.byText.set(text, result);
@@ -592,7 +596,8 @@ export class Linter {
 
   /** The document was closed: its chunk results stay available to the next documents opened (see recentlyClosed). */
   dispose(): void {
-    if (recentlyClosed.includes(this.cache)) return;
+    // Twice, or before any lint: nothing to keep (and an empty cache must not push out a full one).
+    if (this.cache.empty || recentlyClosed.includes(this.cache)) return;
     recentlyClosed.unshift(this.cache);
     recentlyClosed.length = Math.min(recentlyClosed.length, RECENTLY_CLOSED);
     this.cache = new ChunkCache();
