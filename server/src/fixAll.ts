@@ -6,6 +6,7 @@ import { Linter, type Finding, type FindingFix } from './lint';
 import type { Settings } from './settings';
 import { DEFAULT_SETTINGS } from './settings';
 import { LineIndex, applyOffsetEdits, type OffsetEdit } from './text';
+import { yieldTurns } from './yieldTurns';
 
 export interface FixAllResult {
   text: string;
@@ -120,7 +121,7 @@ async function fixRoundsAsync(text: string, settings: Settings, options: FixAllO
   for (let round = 0; round < (options.maxRounds ?? 10); round++) {
     const findings = await linter.lintAsync(text, settings, cancelled);
     if (!findings || cancelled()) return undefined;
-    await new Promise((resolve) => setImmediate(resolve));
+    await yieldTurns();
     const chosen = chooseFixes(text, findings, options);
     if (chosen.fixes === 0) break;
     const next = applyOffsetEdits(text, chosen.edits);
@@ -128,7 +129,7 @@ async function fixRoundsAsync(text: string, settings: Settings, options: FixAllO
     if (next === text) break;
     text = next;
     // Yield between rounds too: applying and choosing are linear, but not free on big files.
-    await new Promise((resolve) => setImmediate(resolve));
+    await yieldTurns();
   }
   return { text, applied };
 }

@@ -18,6 +18,7 @@ import { isPosixShell } from './shell/shells';
 import { LineIndex, trimBlankEnd, type Position, type Range } from './text';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 import { parseCheckDirective, parsePragma, scanPragmas, type IgnorePragma } from './suppressions';
+import { yieldTurns } from './yieldTurns';
 
 export interface FindingEdit {
   range: Range;
@@ -630,7 +631,7 @@ export class Linter {
       const r = it.next();
       if (r.done) return r.value;
       if (Date.now() - slice > 8) {
-        await new Promise((resolve) => setImmediate(resolve));
+        await yieldTurns();
         if (cancelled()) return undefined;
         slice = Date.now();
       }
