@@ -51,7 +51,8 @@ const browser = {
 
 const builds = [
   { entryPoints: { client: 'client/src/extension.ts' }, outdir: dist },
-  { entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli.ts' }, outdir: dist },
+  // dist/server.js is the small bootstrap that loads dist/server-main.js with a V8 code cache (bootstrap.ts).
+  { entryPoints: { server: 'server/src/bootstrap.ts', 'server-main': 'server/src/server.ts', cli: 'server/src/cli.ts' }, outdir: dist },
   // The web extension host loads the client as a CommonJS module (`vscode` is provided to it).
   { ...browser, format: 'cjs', entryPoints: { client: 'client/src/browserExtension.ts' }, outdir: path.join(dist, 'browser') },
   { ...browser, entryPoints: { server: 'server/src/browserServer.ts' }, outdir: path.join(dist, 'browser') },

@@ -39,7 +39,7 @@ if (!args.includes('--skip-build')) {
   // but .vscodeignore keeps them out of the package.
   run('build --production', process.execPath, [path.join(root, 'scripts/build.mjs'), '--production']);
 }
-for (const f of ['dist/client.js', 'dist/server.js', 'dist/browser/client.js', 'dist/browser/server.js']) {
+for (const f of ['dist/client.js', 'dist/server.js', 'dist/server-main.js', 'dist/browser/client.js', 'dist/browser/server.js']) {
   if (!fs.existsSync(path.join(root, f))) {
     console.error(`[package] ${f} is missing: the build did not produce it`);
     process.exit(1);
@@ -89,7 +89,7 @@ if (unexpected.length) {
 }
 // Both extension hosts need their bundles and the parser: a .vsix without one is broken somewhere.
 const names = new Set(entries.map((e) => e.name));
-const required = ['client.js', 'server.js', 'browser/client.js', 'browser/server.js', 'web-tree-sitter.wasm', 'tree-sitter-bash.wasm'].map((f) => `extension/dist/${f}`);
+const required = ['client.js', 'server.js', 'server-main.js', 'browser/client.js', 'browser/server.js', 'web-tree-sitter.wasm', 'tree-sitter-bash.wasm'].map((f) => `extension/dist/${f}`);
 const missing = required.filter((f) => !names.has(f));
 if (missing.length) {
   console.error(`[package] the .vsix lacks ${missing.join(', ')}: fix .vscodeignore`);

@@ -36,6 +36,9 @@ import { setHost, type ServerHost } from './host/host';
  * Registers every handler on `connection` and starts listening. `host` supplies what needs the
  * platform (files, the wasm bytes); it is installed for the whole server (`setHost`).
  */
+/** How long after the first diagnostics the host's after-first-lint work runs. */
+const AFTER_FIRST_LINT_MS = 3000;
+
 export function createServer(connection: Connection, host: ServerHost): void {
   setHost(host);
   const documents = new TextDocuments(TextDocument);
@@ -71,7 +74,15 @@ export function createServer(connection: Connection, host: ServerHost): void {
       throw e;
     });
     configureCompletion(caps, params.clientInfo?.name);
-    validator = new Validator(connection, config, (uri) => documents.get(uri), ready, () => workspaceRoots);
+    validator = new Validator(connection, config, (uri) => documents.get(uri), ready, () => workspaceRoots, () => {
+      if (!host.afterFirstLint) return;
+      // Later, not in the way of the first keystrokes (the Node host writes its code cache here).
+      const timer = setTimeout(() => {
+        const line = host.afterFirstLint?.();
+        if (line) connection.console.info(`Code cache: ${line}`);
+      }, AFTER_FIRST_LINT_MS);
+      (timer as { unref?: () => void }).unref?.();
+    });
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

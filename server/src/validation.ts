@@ -31,6 +31,8 @@ export class Validator {
     private readonly ready: Promise<void>,
     /** The workspace folders (file paths): a Dockerfile gets a build context only inside one. */
     private readonly workspaceRoots: () => readonly string[] = () => [],
+    /** Called once, after the first diagnostics were published. */
+    private onFirstPublish?: () => void,
   ) {}
 
   schedule(uri: string): void {
@@ -119,6 +121,11 @@ export class Validator {
         }
         st.published = new FindingLookup(version, findings);
         await this.connection.sendDiagnostics({ uri, version, diagnostics: findings.map(toDiagnostic) });
+        if (this.onFirstPublish) {
+          const first = this.onFirstPublish;
+          this.onFirstPublish = undefined;
+          first();
+        }
       } while (st.again);
     } finally {
       st.running = false;

@@ -19,15 +19,27 @@ export class LspClient {
   private versions = new Map<string, number>();
   readonly texts = new Map<string, string>();
 
-  constructor() {
-    this.proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  /** The server's log messages (window/logMessage), in order. */
+  readonly logs: string[] = [];
+  private logWaiters: { test: RegExp; resolve: (line: string) => void }[] = [];
+
+  /** `env`: the server's environment (default: this process's). */
+  constructor(options: { env?: NodeJS.ProcessEnv } = {}) {
+    this.proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: options.env ?? process.env });
     this.proc.stderr!.on('data', (d) => (this.stderr += d));
     this.conn = createMessageConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     this.conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => this.settings));
     this.conn.onRequest('client/registerCapability', () => null);
     this.conn.onRequest('window/showMessageRequest', () => null);
     this.conn.onNotification('window/showMessage', () => undefined);
-    this.conn.onNotification('window/logMessage', () => undefined);
+    this.conn.onNotification('window/logMessage', (m: { message: string }) => {
+      this.logs.push(m.message);
+      this.logWaiters = this.logWaiters.filter((w) => {
+        if (!w.test.test(m.message)) return true;
+        w.resolve(m.message);
+        return false;
+      });
+    });
     this.conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.diagnostics.set(p.uri, p);
       this.waiters = this.waiters.filter((w) => {
@@ -51,6 +63,16 @@ export class LspClient {
     });
     await this.conn.sendNotification('initialized', {});
     return result as Record<string, unknown>;
+  }
+
+  /** Resolves with the first log line matching `test` (one already logged, or the next). */
+  waitForLog(test: RegExp, timeoutMs = 10000): Promise<string> {
+    const seen = this.logs.find((l) => test.test(l));
+    if (seen !== undefined) return Promise.resolve(seen);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no log line matching ${test} within ${timeoutMs} ms; logs: ${JSON.stringify(this.logs)}\n${this.stderr}`)), timeoutMs);
+      this.logWaiters.push({ test, resolve: (l) => { clearTimeout(timer); resolve(l); } });
+    });
   }
 
   /** Resolves with the next diagnostics for `uri` that pass `test` (or the current ones if they do). */

@@ -57,6 +57,12 @@ export interface ServerHost {
    * (the browser host reads `wasmBaseUrl` there).
    */
   configure?(initializationOptions: Readonly<Record<string, unknown>>): void;
+  /**
+   * Called once, a few seconds after the first diagnostics went out, when the rules' code has
+   * been compiled (the Node host saves the V8 code cache then: see bootstrap.ts). Returns a line
+   * for the log, if any.
+   */
+  afterFirstLint?(): string | undefined;
 }
 
 /** A host with no file system and no wasm: what modules see until an entry point installs one. */

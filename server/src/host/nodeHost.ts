@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { codeCacheHook } from '../codeCacheHook';
 import type { HostFs, ServerHost } from './host';
 
 const WASM_FILES = ['tree-sitter-bash.wasm', 'web-tree-sitter.wasm'];
@@ -66,4 +67,11 @@ export const nodeHost: ServerHost = {
   fs: nodeFs,
   defaultLocale: process.env.VSCODE_NLS_LOCALE,
   version: process.env.DOCKERFILE_DOCTOR_VERSION ?? '0.1.0',
+  afterFirstLint() {
+    const hook = codeCacheHook();
+    if (!hook) return undefined;
+    if (hook.status === 'used') return 'loaded at start';
+    const what = hook.save();
+    return what && `${hook.status === 'none' ? '' : `the one found was ${hook.status}; `}${what}`;
+  },
 };
