@@ -386,6 +386,16 @@ if (!result) {
       : `no result from the suite within ${timeoutMs / 1000}s (it writes ${resultFile}); is the extension host running?`,
   );
 }
+{
+  // The server keeps its V8 code cache (server/src/bootstrap.ts) in the extension's global storage:
+  // written 3 s after its first diagnostics, long before the suite ends.
+  const cacheDir = path.join(userDataDir, 'User', 'globalStorage', 'dockerfile-doctor.dockerfile-doctor', 'code-cache');
+  const files = fs.existsSync(cacheDir) ? fs.readdirSync(cacheDir).filter((f) => /^server-[0-9a-f]{16}\.cache$/.test(f)) : [];
+  const ok = files.length === 1 && fs.statSync(path.join(cacheDir, files[0])).size > 100_000;
+  result.tests.push({ name: "the server wrote its code cache to the extension's global storage", ok, ms: 0, error: `found ${JSON.stringify(files)} in ${cacheDir}` });
+  if (ok) result.passed++;
+  else result.failed++;
+}
 say(`suite finished: ${result.passed} passed, ${result.failed} failed`);
 for (const [k, v] of Object.entries(result.metrics ?? {})) say(`${k}: ${v}`);
 for (const t of result.tests) {
