@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import { corpusFiles, ready } from '../helpers';
 import { Linter } from '../../server/src/lint';
 import { fixAll } from '../../server/src/fixAll';
+import { DEFAULT_SETTINGS, type Settings } from '../../server/src/settings';
 
 function same(text: string, label: string, warm = new Linter()): void {
   const whole = new Linter({ chunked: false }).lint(text);
@@ -168,6 +169,26 @@ describe('chunked linting equals whole-file linting', () => {
     same(text, 'the old text after the fix-all', warm);
     same(fixed, 'the fixed text', warm);
     same(text, 'and back', warm);
+  });
+
+  it('rules off by the settings are not checked, and one turned on (or off) re-checks the warm chunks', () => {
+    const text = ['FROM alpine', 'LABEL b=1', 'LABEL a=2', 'RUN apk add --no-cache zlib curl', 'FROM debian', 'ENV A=1', 'ENV B=2', ''].join('\n');
+    const warm = new Linter();
+    const ids = (settings: Settings) => warm.lint(text, settings).map((f) => f.ruleId).sort();
+    const wholeIds = (settings: Settings) => new Linter({ chunked: false }).lint(text, settings).map((f) => f.ruleId).sort();
+    const optIn = ['consecutive-label', 'consecutive-env', 'install-packages-unsorted'];
+    const on: Settings = { ...DEFAULT_SETTINGS, rules: Object.fromEntries(optIn.map((id) => [id, 'info'])) };
+    const offToo: Settings = { ...on, rules: { ...on.rules, 'consecutive-env': 'off', 'apk-add-without-pin': 'off' } };
+    const before = ids(DEFAULT_SETTINGS);
+    for (const id of optIn) assert.ok(!before.includes(id), `${id} is opt-in`);
+    assert.ok(before.includes('apk-add-without-pin'));
+    const after = ids(on);
+    for (const id of optIn) assert.ok(after.includes(id), `${id} turned on is reported by the warm linter`);
+    assert.deepEqual(after, wholeIds(on));
+    const third = ids(offToo);
+    assert.ok(!third.includes('consecutive-env') && !third.includes('apk-add-without-pin') && third.includes('consecutive-label'));
+    assert.deepEqual(third, wholeIds(offToo));
+    assert.deepEqual(ids(DEFAULT_SETTINGS), before, 'and back to the defaults');
   });
 
   const { files, skip } = corpusFiles();

@@ -55,6 +55,8 @@ export function isGlibc(image: string): boolean {
 
 /** A `-static` / `--static` link flag inside a word. */
 const STATIC = /(?:^|[\s"'=])--?static(?![A-Za-z0-9_-])/;
+/** STATIC, with a plain substring test first: most words of a script hold no "static" (this runs on every word). */
+const hasStatic = (s: string): boolean => s.includes('static') && STATIC.test(s);
 
 const COMPAT = /^(?:gcompat|libc6-compat)(?:[=<>~].*)?$/;
 
@@ -84,18 +86,24 @@ export const copyFromGlibcIntoAlpine: Rule = {
         }
       }
     }
+    /** Per stage: is its base glibc-based, is it Alpine (read once per stage, not per script). */
+    const bases = new Map<number, { glibc: boolean; alpine: boolean }>();
     for (const { ins, script } of ctx.shellScripts()) {
       const fact = byIndex.get(ins.stage);
       if (!fact) continue;
       // Only what can matter: static builds in glibc stages (sources), gcompat in Alpine ones (targets).
-      const base = ctx.stageOf(ins)?.inherited.image ?? '';
-      const wantStatic = !fact.static && isGlibc(base);
-      const wantCompat = !fact.compat && isAlpine(base);
+      let base = bases.get(ins.stage);
+      if (!base) {
+        const image = ctx.stageOf(ins)?.inherited.image ?? '';
+        bases.set(ins.stage, (base = { glibc: isGlibc(image), alpine: isAlpine(image) }));
+      }
+      const wantStatic = !fact.static && base.glibc;
+      const wantCompat = !fact.compat && base.alpine;
       if (!wantStatic && !wantCompat) continue;
       if (wantStatic) {
         // `CGO_ENABLED=0`, `export CGO_ENABLED=0`, `LDFLAGS="-static"` for the rest of the script.
         for (const a of script.analysis.skipped ? [] : script.analysis.assignments) {
-          if ((a.name === 'CGO_ENABLED' && a.value === '0') || (a.value !== null && STATIC.test(a.value))) fact.static = true;
+          if ((a.name === 'CGO_ENABLED' && a.value === '0') || (a.value !== null && hasStatic(a.value))) fact.static = true;
         }
       }
       for (const inv of ctx.invocations(script)) {
@@ -104,8 +112,8 @@ export const copyFromGlibcIntoAlpine: Rule = {
         if (inv.env.get('CGO_ENABLED') === '0') fact.static = true;
         // Rust/C musl targets, `-static` link flags: in a word (`-ldflags "… -extldflags -static"`, read
         // as written since it may hold a `$(…)`) or in a variable for make (`LD_FLAGS=" -extldflags -static"`).
-        for (const w of inv.args) if (w.raw.includes('-musl') || STATIC.test(w.raw)) fact.static = true;
-        for (const v of inv.env.values()) if (v !== null && STATIC.test(v)) fact.static = true;
+        for (const w of inv.args) if (w.raw.includes('-musl') || hasStatic(w.raw)) fact.static = true;
+        for (const v of inv.env.values()) if (v !== null && hasStatic(v)) fact.static = true;
       }
     }
     for (const fact of byIndex.values()) if (fact.compat || fact.static || fact.copies.length > 0) ctx.fact(fact);
