@@ -49,6 +49,8 @@ function compile(): { script: vm.Script } | undefined {
   } catch {
     // No cache yet.
   }
+  // No `importModuleDynamically`: the bundle's only `import()` is web-tree-sitter's for a wasm
+  // given as a path, and the server always passes the bytes.
   const script = new vm.Script(Module.wrap(source), { filename: main, cachedData });
   if (cachedData) status = script.cachedDataRejected ? 'rejected' : 'used';
   let saved = false;
