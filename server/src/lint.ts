@@ -464,8 +464,9 @@ function shiftRange(r: Range, by: number): Range {
  * The rules whose `check` runs on chunks under these settings: all but those that are off
  * whatever the file says (turned off in the settings, or opt-in and not turned on; an opt-in
  * BuildKit check may be turned on by the file's `# check=experimental=`, so it always runs).
- * Their findings would be dropped anyway; skipping them saves ~7 % of a first lint (1,000 lines, default settings). `key`
- * names the set in a chunk result's meta (a settings change that turns a rule on re-checks).
+ * Their findings would be dropped anyway; skipping them saves ~7 % of a first lint (1,000
+ * lines, default settings). `key` names the set in a chunk result's meta (a settings change
+ * that turns a rule on re-checks the chunks).
  */
 interface ActiveRules {
   rules: readonly Rule[];

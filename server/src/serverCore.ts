@@ -32,13 +32,13 @@ import { Validator } from './validation';
 import { clearContextCache } from './rules/context/_fs';
 import { setHost, type ServerHost } from './host/host';
 
+/** How long after the first diagnostics the host's after-first-lint work runs. */
+const AFTER_FIRST_LINT_MS = 3000;
+
 /**
  * Registers every handler on `connection` and starts listening. `host` supplies what needs the
  * platform (files, the wasm bytes); it is installed for the whole server (`setHost`).
  */
-/** How long after the first diagnostics the host's after-first-lint work runs. */
-const AFTER_FIRST_LINT_MS = 3000;
-
 export function createServer(connection: Connection, host: ServerHost): void {
   setHost(host);
   const documents = new TextDocuments(TextDocument);
