@@ -395,6 +395,13 @@ if (!result) {
   result.tests.push({ name: "the server wrote its code cache to the extension's global storage", ok, ms: 0, error: `found ${JSON.stringify(files)} in ${cacheDir}` });
   if (ok) result.passed++;
   else result.failed++;
+  // The suite's last test restarts the server: the second server loads that cache (its line in
+  // the "Dockerfile Doctor" output channel, which VS Code writes to the logs folder).
+  const channelLogs = findFiles(path.join(userDataDir, 'logs'), /Dockerfile Doctor\.log$/);
+  const loaded = channelLogs.some((f) => fs.readFileSync(f, 'utf8').includes('Code cache: loaded at start'));
+  result.tests.push({ name: 'after a restart, the server loaded that code cache (output channel)', ok: loaded, ms: 0, error: `no "Code cache: loaded at start" in ${JSON.stringify(channelLogs)}` });
+  if (loaded) result.passed++;
+  else result.failed++;
 }
 say(`suite finished: ${result.passed} passed, ${result.failed} failed`);
 for (const [k, v] of Object.entries(result.metrics ?? {})) say(`${k}: ${v}`);
