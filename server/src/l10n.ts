@@ -34,3 +34,13 @@ export function locale(): string {
 export function t(message: string, ...args: (string | number)[]): string {
   return l10n.t(message, ...args);
 }
+
+/**
+ * Names for a message: the first `max`, then "and N more". In English that stays ASCII: one
+ * non-ASCII character (an ellipsis) made V8 encode the whole publication of a file's
+ * diagnostics two bytes per character.
+ */
+export function nameList(names: readonly string[], max = 3): string {
+  const shown = names.slice(0, max).join(', ');
+  return names.length > max ? t('{0} and {1} more', shown, names.length - max) : shown;
+}

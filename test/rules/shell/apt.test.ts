@@ -1,6 +1,7 @@
 import { before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { expectFix, expectNoFix, expectNone, findingsOf, ready } from '../../helpers';
+import { locale, setLocale } from '../../../server/src/l10n';
 
 const PIN = 'apt-get-install-without-pin';
 const YES = 'apt-get-without-yes';
@@ -20,6 +21,20 @@ describe(PIN, () => {
     assert.equal(findingsOf(`${D}ONBUILD RUN apt-get install -y curl\n`, PIN).length, 1);
     assert.equal(findingsOf(`${D}RUN ["sh", "-c", "apt-get install -y curl"]\n`, PIN).length, 1);
     assert.equal(findingsOf(`${D}RUN sudo apt-get -y \\\n    install \\\n    curl\n`, PIN).length, 1);
+  });
+  it('names the first three packages, then how many more (ASCII in English, translated)', () => {
+    const many = `${D}RUN apt-get install -y curl git wget make gcc\n`;
+    const [f] = findingsOf(many, PIN);
+    assert.equal(f.message, 'Pin versions in apt-get install (curl, git, wget and 2 more): use curl=<version>');
+    assert.equal(findingsOf(`FROM alpine:3.20\nRUN apk add curl git wget make\n`, 'apk-add-without-pin')[0].message, 'Pin versions in apk add (curl, git, wget and 1 more): use curl=<version>');
+    assert.match(findingsOf(`${D}RUN apt-get install -y curl git wget\n`, PIN)[0].message, /\(curl, git, wget\)/);
+    const previous = locale();
+    setLocale('zh-cn');
+    try {
+      assert.match(findingsOf(many, PIN)[0].message, /curl, git, wget 及另外 2 个/);
+    } finally {
+      setLocale(previous);
+    }
   });
   it('accepts pins, files, release pins, -t, expansions', () => {
     expectNone(`${D}RUN apt-get install -y curl=7.88.1-10 git=1:2.39\n`, PIN);

@@ -3,7 +3,7 @@
  * `pkg~1.2`, `pkg>=1.2`): the next build may install another version. The `--virtual` name,
  * `.apk` files and paths, and packages from an expansion (`$PKGS`) are not asked for a pin.
  */
-import { t } from '../../../l10n';
+import { nameList, t } from '../../../l10n';
 import { readApk } from '../../../shell/apk';
 import type { Word } from '../../../shell/parser';
 import type { Rule } from '../../types';
@@ -29,7 +29,7 @@ export const apkAddWithoutPin: Rule = {
         if (!call || call.subcommand?.value !== 'add') continue;
         const loose = call.operands.filter((w) => !pinned(w));
         if (loose.length === 0) continue;
-        const names = loose.slice(0, 3).map((w) => w.value).join(', ') + (loose.length > 3 ? ', …' : '');
+        const names = nameList(loose.map((w) => w.value ?? w.raw));
         ctx.report({
           start: script.toDoc(call.apkStart),
           end: script.toDoc(loose[loose.length - 1].end, true),

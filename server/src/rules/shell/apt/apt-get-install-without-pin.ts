@@ -4,7 +4,7 @@
  * path), expansions (`$PKGS`) and packages from a release chosen with `pkg/release` or
  * `-t release` are not asked for a pin.
  */
-import { t } from '../../../l10n';
+import { nameList, t } from '../../../l10n';
 import type { Word } from '../../../shell/parser';
 import type { Rule } from '../../types';
 import { allAptCalls, aptOption, callRange } from './_apt';
@@ -32,7 +32,7 @@ export const aptGetInstallWithoutPin: Rule = {
       if (call.args.has('-t', '--target-release', '--default-release') || aptOption(call, 'APT::Default-Release') !== undefined) continue;
       const loose = call.operands.filter((w) => !pinned(w));
       if (loose.length === 0) continue;
-      const names = loose.slice(0, 3).map((w) => w.value).join(', ') + (loose.length > 3 ? ', …' : '');
+      const names = nameList(loose.map((w) => w.value ?? w.raw));
       const { start } = callRange(call);
       const last = loose[loose.length - 1];
       ctx.report({ start, end: call.script.toDoc(last.end, true), message: t('Pin versions in {0} install ({1}): use {2}=<version>', call.tool, names, loose[0].value!) });
