@@ -59,12 +59,16 @@ function compile(): { script: vm.Script } | undefined {
     save(): string | undefined {
       if (saved || status === 'used') return undefined;
       saved = true;
+      const tmp = `${file}.${process.pid}.tmp`;
       try {
         const data = script.createCachedData();
         fs.mkdirSync(dir, { recursive: true });
-        const tmp = `${file}.${process.pid}.tmp`;
-        fs.writeFileSync(tmp, Buffer.concat([createHash('sha1').update(data).digest(), data]));
-        fs.renameSync(tmp, file);
+        try {
+          fs.writeFileSync(tmp, Buffer.concat([createHash('sha1').update(data).digest(), data]));
+          fs.renameSync(tmp, file);
+        } finally {
+          fs.rmSync(tmp, { force: true });
+        }
         for (const f of fs.readdirSync(dir)) if (/^server-[0-9a-f]{16}\.cache$/.test(f) && path.join(dir, f) !== file) fs.rmSync(path.join(dir, f), { force: true });
         return `wrote ${(data.length / 1048576).toFixed(1)} MB to ${file}`;
       } catch (e) {
