@@ -57,7 +57,11 @@ const OUR_NODE_ARGS = JSON.parse(fs.readFileSync(path.join(root, 'server/src/nod
 // server/src/bootstrap.ts). The bench gives it a fresh folder and fills it once before measuring,
 // as a user's second and later starts find it; the first start ever is measured apart.
 const CODE_CACHE = fs.mkdtempSync(path.join(os.tmpdir(), 'dd-bench-code-cache-'));
-const OURS = { name: 'ours', args: () => [path.join(root, 'dist/server.js'), '--stdio'], nodeArgs: [...OUR_NODE_ARGS, ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean)] };
+const OURS = {
+  name: 'ours', args: () => [path.join(root, 'dist/server.js'), '--stdio'], nodeArgs: [...OUR_NODE_ARGS, ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean)],
+  // The first start ever: no cache folder, even if the caller's environment names one.
+  env: { ...process.env, DOCKERFILE_DOCTOR_CODE_CACHE: '' },
+};
 const SERVERS = [{ ...OURS, env: { ...process.env, DOCKERFILE_DOCTOR_CODE_CACHE: CODE_CACHE } }];
 const ms = msServerPath();
 if (ms) SERVERS.push({ name: 'ms', args: () => [ms, '--stdio'], nodeArgs: [] });

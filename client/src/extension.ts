@@ -15,7 +15,8 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   // Where the server keeps the compiled code of its bundle between starts (server/src/bootstrap.ts).
-  const env = { ...process.env, DOCKERFILE_DOCTOR_CODE_CACHE: path.join(context.globalStorageUri.fsPath, 'code-cache') };
+  // vscode-languageclient adds this to the extension host's environment.
+  const env = { DOCKERFILE_DOCTOR_CODE_CACHE: path.join(context.globalStorageUri.fsPath, 'code-cache') };
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc, options: { execArgv: SERVER_NODE_ARGS, env } },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_ARGS, '--nolazy', '--inspect=6019'], env } },
