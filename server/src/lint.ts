@@ -481,8 +481,8 @@ let nextSkipKey = 1;
 function activeRules(settings: Settings): ActiveRules {
   let a = activeBySettings.get(settings);
   if (a) return a;
-  const off = (r: Rule) => settings.enable === false ? false
-    : settings.rules[r.id] === 'off' || (settings.rules[r.id] === undefined && r.enabledByDefault === false && !r.related.buildkit);
+  // The part of steps()'s baseSeverity that does not depend on the file's `# check=` directive.
+  const off = (r: Rule) => settings.rules[r.id] === 'off' || (settings.rules[r.id] === undefined && r.enabledByDefault === false && !r.related.buildkit);
   const skipped = RULES.filter(off).map((r) => r.id).join(',');
   let key = skipKeys.get(skipped);
   if (key === undefined) {

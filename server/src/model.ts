@@ -178,16 +178,16 @@ export function parentStage(stages: readonly StageFacts[], image: string): Stage
   return stages.find((s) => s.name === name);
 }
 
-/**
- * The continuation style of a file: the indentation of its first continued line, and whether
- * `&&` starts or ends continued lines (majority of the first 50). Stops early: cheap on any file.
- */
 /** What String.prototype.trim removes (WhiteSpace and LineTerminator, BOM included). */
 function isTrimmed(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
     || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
+/**
+ * The continuation style of a file: the indentation of its first continued line, and whether
+ * `&&` starts or ends continued lines (majority of the first 50). Stops early: cheap on any file.
+ */
 export function fileStyle(lines: LineIndex): FileStyle {
   // Runs on every keystroke: read in place (character codes), no substring per line.
   const text = lines.text;
