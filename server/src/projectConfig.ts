@@ -80,7 +80,7 @@ export const CONFIG_KEYS = [
 ];
 
 /** The report formats of the CLI (hadolint's names, plus `github`). */
-export const FORMAT_NAMES = ['tty', 'json', 'sarif', 'checkstyle', 'codeclimate', 'gitlab_codeclimate', 'gnu', 'github', 'junit', 'sonarqube'];
+export const FORMAT_NAMES = ['tty', 'json', 'sarif', 'checkstyle', 'codeclimate', 'gitlab_codeclimate', 'gnu', 'github', 'junit', 'sonarqube', 'codacy'];
 
 export const OVERRIDE_KEYS = ['error', 'warning', 'info', 'style'];
 

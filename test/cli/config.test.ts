@@ -164,10 +164,12 @@ describe('cli: formats and reports', () => {
   });
 
   it('every format runs end to end from the CLI', () => {
-    for (const f of ['tty', 'json', 'sarif', 'checkstyle', 'codeclimate', 'gitlab_codeclimate', 'gnu', 'github', 'junit', 'sonarqube']) {
+    for (const f of ['tty', 'json', 'sarif', 'checkstyle', 'codeclimate', 'gitlab_codeclimate', 'gnu', 'github', 'junit', 'sonarqube', 'codacy']) {
       const r = run(['--format', f, path.join(ROOT, 'examples/Dockerfile')]);
       assert.equal(r.code, 0, `${f}: ${r.err}`);
-      assert.match(r.out, /add-instead-of-copy/, f);
+      // Codacy names hadolint's patterns by their codes (add-instead-of-copy is DL3020).
+      assert.match(r.out, f === 'codacy' ? /"patternId":"DL3020"/ : /add-instead-of-copy/, f);
+      if (f === 'codacy') for (const line of r.out.trimEnd().split('\n')) assert.deepEqual(Object.keys(JSON.parse(line)), ['filename', 'patternId', 'message', 'line']);
       if (f === 'checkstyle' || f === 'junit') parseXml(r.out);
       if (['json', 'sarif', 'gitlab_codeclimate', 'sonarqube'].includes(f)) JSON.parse(r.out);
       if (f === 'codeclimate') for (const issue of r.out.split('\u0000').filter(Boolean)) JSON.parse(issue);

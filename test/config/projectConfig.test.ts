@@ -121,7 +121,7 @@ describe('project config: problems name the line and the rest still applies', ()
     assert.deepEqual(messages('label-schema: [maintainer]\n'), ['1:15: "label-schema" must be a map of label names to one of text, url, semver, hash, rfc3339, spdx, email']);
     assert.deepEqual(messages('label-schema:\n  maintainer: name\n'), ['2:15: "label-schema.maintainer" must be a map of label names to one of text, url, semver, hash, rfc3339, spdx, email']);
     assert.deepEqual(messages('trustedRegistries: {a: b}\n'), ['1:20: "trustedRegistries" must be a list']);
-    assert.deepEqual(messages('format: xml\n'), ['1:9: "format" must be one of tty, json, sarif, checkstyle, codeclimate, gitlab_codeclimate, gnu, github, junit, sonarqube']);
+    assert.deepEqual(messages('format: xml\n'), ['1:9: "format" must be one of tty, json, sarif, checkstyle, codeclimate, gitlab_codeclimate, gnu, github, junit, sonarqube, codacy']);
   });
   it('a configuration that is not a map', () => {
     assert.deepEqual(messages('- DL3020\n'), ['1:1: The configuration must be a map of keys to values']);

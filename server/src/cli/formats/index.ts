@@ -1,5 +1,5 @@
 /** The report formats by name (`--format`, `-o FORMAT=FILE`, the config file's `format`). */
-import { formatCodeclimate, formatGitlab, formatSonarqube } from './issues';
+import { formatCodacy, formatCodeclimate, formatGitlab, formatSonarqube } from './issues';
 import { formatJson } from './json';
 import { formatGithub, formatGnu } from './lines';
 import { formatSarif } from './sarif';
@@ -18,6 +18,7 @@ export const FORMATTERS: Readonly<Record<string, Formatter>> = {
   github: formatGithub,
   junit: formatJunit,
   sonarqube: formatSonarqube,
+  codacy: formatCodacy,
 };
 
 export type { FileResult, FormatOptions, Formatter } from './types';

@@ -1,6 +1,7 @@
 /**
  * Issue-list formats of code-quality services: Code Climate (engine spec: each issue as JSON
- * followed by a NUL), GitLab code quality (one JSON array) and SonarQube generic issues.
+ * followed by a NUL), GitLab code quality (one JSON array), SonarQube generic issues and Codacy
+ * (one JSON object per line, as hadolint's `codacy` format writes it).
  */
 import { docsUrl, RULES_BY_ID } from '../../rules';
 import type { Severity } from '../../rules/types';
@@ -65,4 +66,18 @@ export function formatSonarqube(results: readonly FileResult[]): string {
     };
   });
   return `${JSON.stringify({ issues: out }, null, 2)}\n`;
+}
+
+/**
+ * Codacy's tool-result lines: `{"filename", "patternId", "message", "line"}`, one per line.
+ * Codacy's hadolint patterns are hadolint's codes, so a rule with one reports it (DL3008); the
+ * others report our id.
+ */
+export function formatCodacy(results: readonly FileResult[]): string {
+  return issues(results).map(({ r, f }) => `${JSON.stringify({
+    filename: slashes(r.file),
+    patternId: f.related.hadolint ?? f.ruleId,
+    message: f.message,
+    line: f.range.start.line + 1,
+  })}\n`).join('');
 }
