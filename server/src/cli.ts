@@ -159,7 +159,12 @@ async function main(argv: string[]): Promise<number> {
         process.stdout.write(text);
       }
     }
-    const findings = linter.lint(text, settings, file === '-' ? undefined : cliContext(file, opts.context));
+    const context = file === '-' ? undefined : cliContext(file, opts.context);
+    if (global.verbose) {
+      const config = cfg.configFileFor(file === '-' ? undefined : file);
+      process.stderr.write(`dockerfile-doctor: ${name}: configuration ${config ?? '(none)'}, build context ${context?.buildContext ?? '(none: standard input)'}\n`);
+    }
+    const findings = linter.lint(text, settings, context);
     // `# check=error=true`: the file's warnings fail the run like errors.
     const strict = linter.lastCheckError;
     total += findings.length;

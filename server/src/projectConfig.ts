@@ -23,6 +23,8 @@ export interface ProjectConfig {
   noFail?: boolean;
   noColor?: boolean;
   formats?: string[];
+  /** HADOLINT_VERBOSE (the CLI's `--verbose`). */
+  verbose?: boolean;
 }
 
 export interface ConfigProblem {
@@ -284,6 +286,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv): { config: ProjectConfig; 
   if (strict !== undefined) config.settings.strictLabels = strict;
   const noPragma = bool('HADOLINT_DISABLE_IGNORE_PRAGMA');
   if (noPragma !== undefined) config.settings.disableIgnorePragma = noPragma;
+  const verbose = bool('HADOLINT_VERBOSE');
+  if (verbose !== undefined) config.verbose = verbose;
   const noFail = bool('HADOLINT_NOFAIL');
   if (noFail !== undefined) config.noFail = noFail;
   if (env.HADOLINT_FORMAT !== undefined) {

@@ -176,6 +176,18 @@ describe('cli: formats and reports', () => {
     }
   });
 
+  it('-V / --verbose / HADOLINT_VERBOSE say which configuration and build context each file gets, on stderr', () => {
+    const dir = repo({ '.hadolint.yaml': 'ignored: [DL3020]\n', 'app/Dockerfile': 'FROM alpine:3.20\nADD a /a\n', 'app/a': 'a\n' });
+    for (const [args, env] of [[['-V'], {}], [['--verbose'], {}], [[], { HADOLINT_VERBOSE: '1' }]] as [string[], Record<string, string>][]) {
+      const r = run([...args, 'app/Dockerfile'], { cwd: dir, env });
+      assert.equal(r.code, 0, r.err);
+      assert.equal(r.err, `dockerfile-doctor: app/Dockerfile: configuration ${path.join(fs.realpathSync(dir), '.hadolint.yaml')}, build context ${path.join(fs.realpathSync(dir), 'app')}\n`);
+      assert.doesNotMatch(r.out, /dockerfile-doctor: app/);
+    }
+    assert.equal(run(['app/Dockerfile'], { cwd: dir }).err, '');
+    assert.match(run(['-V', '-'], { cwd: dir, input: 'FROM alpine:3.20\n' }).err, /<stdin>: configuration .*\.hadolint\.yaml, build context \(none: standard input\)/);
+  });
+
   it('format from the config file, and HADOLINT_FORMAT over it', () => {
     const dir = repo({ '.hadolint.yaml': 'format: json\n', Dockerfile: 'FROM alpine:3.20\nADD a /a\n', a: 'a\n' });
     assert.equal(JSON.parse(run(['Dockerfile'], { cwd: dir }).out)[0].rule, 'add-instead-of-copy');

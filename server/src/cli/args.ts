@@ -29,6 +29,8 @@ export interface Options {
   filePathInReport?: string;
   /** `--context DIR`: the build context for COPY/ADD sources and .dockerignore (default: each Dockerfile's folder). */
   context?: string;
+  /** `-V`, `--verbose`: say on stderr which configuration and build context each file gets. */
+  verbose?: boolean;
 }
 
 export const USAGE = `Usage: dockerfile-doctor [options] [paths… | -]
@@ -57,6 +59,7 @@ Options:
   --list-rules                 print the rules and their related hadolint/BuildKit codes (--format json: as JSON)
   --explain <code>             print a rule's documentation (our id, hadolint code or BuildKit name)
   --no-color                   plain output (also NO_COLOR, or when not a terminal)
+  -V, --verbose                say on stderr which configuration file and build context each file gets
   -h, --help                   this help
   -v, --version                the version
 
@@ -88,6 +91,7 @@ export function parseArgs(argv: string[]): Options | 'help' | 'version' {
       case '--list-rules': o.listRules = true; break;
       case '--explain': o.explain = value(); break;
       case '--no-fail': o.noFail = true; break;
+      case '-V': case '--verbose': o.verbose = true; break;
       case '--strict-labels': o.strictLabels = true; break;
       case '--disable-ignore-pragma': o.disableIgnorePragma = true; break;
       case '-f': case '--format': {

@@ -15,6 +15,7 @@ export interface GlobalOptions {
   threshold: Threshold;
   noFail: boolean;
   noColor: boolean;
+  verbose: boolean;
 }
 
 export class CliSettings {
@@ -84,7 +85,13 @@ export class CliSettings {
       threshold: this.opts.failureThreshold ?? this.env.failureThreshold ?? c?.failureThreshold ?? 'error',
       noFail: this.opts.noFail ?? this.env.noFail ?? c?.noFail ?? false,
       noColor: c?.noColor ?? false,
+      verbose: this.opts.verbose ?? this.env.verbose ?? false,
     };
+  }
+
+  /** The configuration file a file gets (undefined: standard input's, from the current folder), if any. */
+  configFileFor(file: string | undefined): string | undefined {
+    return this.configFor(file === undefined ? this.cwd : path.dirname(path.resolve(this.cwd, file)))?.file;
   }
 
   /** Every problem of every configuration file read, `file:line:col: message`. */
