@@ -117,4 +117,14 @@ describe('cli', () => {
     assert.doesNotMatch(run(['--context', ctx, file]).out, /copy-source-missing/);
     assert.doesNotMatch(run(['-'], 'FROM alpine\nCOPY data.txt /d\n').out, /copy-source-missing/);
   });
+  it('reads the .dockerignore of the --context for COPY . (copy-whole-context)', () => {
+    const text = 'FROM alpine:3.20\nCOPY . /app\n';
+    const file = tmpFile(text);
+    assert.match(run([file]).out, /:2:6: warning copy-whole-context \(DL4007\): COPY with "\." as source copies the whole build context, and there is no \.dockerignore/);
+    const ctx = fs.mkdtempSync(path.join(os.tmpdir(), 'dd-cli-ctx-'));
+    fs.writeFileSync(path.join(ctx, '.dockerignore'), '.git\n.env\n');
+    assert.doesNotMatch(run(['--context', ctx, file]).out, /copy-whole-context/);
+    // Standard input has no context: reported as hadolint does.
+    assert.match(run(['-'], text).out, /copy-whole-context \(DL4007\): .*can leak into the image/);
+  });
 });

@@ -225,6 +225,19 @@ describe('language server: the build context of files in a workspace folder', ()
     lsp.settings = {};
   });
 
+  it('re-checks COPY . when its .dockerignore changes', async () => {
+    fs.mkdirSync(path.join(root, 'svc'));
+    fs.writeFileSync(path.join(root, 'svc', '.dockerignore'), 'node_modules\n');
+    const uri = pathToFileURL(path.join(root, 'svc', 'Dockerfile')).href;
+    const { diagnostics } = await lsp.open(uri, 'FROM alpine:3.20\nCOPY . /app\n');
+    const d = byCode(diagnostics, 'copy-whole-context');
+    assert.match(String(d.message), /\.dockerignore does not exclude \.env;/);
+    fs.writeFileSync(path.join(root, 'svc', '.dockerignore'), 'node_modules\n.env\n');
+    const clean = lsp.waitFor(uri, (p) => !p.diagnostics.some((x) => x.code === 'copy-whole-context'));
+    await lsp.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(root, 'svc', '.dockerignore')).href, type: 2 }] });
+    await clean;
+  });
+
   it('no build-context findings outside the workspace folders or for untitled buffers', async () => {
     const { diagnostics } = await lsp.open('untitled:Untitled-9', 'FROM alpine\nCOPY nope /x\n');
     assert.deepEqual(diagnostics.filter((d) => String(d.code).startsWith('copy-') || d.code === 'build-context-mismatch'), []);

@@ -4,10 +4,12 @@ import { copyIgnoredFile } from './copy-ignored-file';
 import { copySourceMissing } from './copy-source-missing';
 import { buildContextMismatch } from './build-context-mismatch';
 import { copyAllBeforeInstall } from './copy-all-before-install';
+import { copyWholeContext } from './copy-whole-context';
 
 export const rules: readonly Rule[] = [
   copyIgnoredFile,
   copySourceMissing,
   buildContextMismatch,
   copyAllBeforeInstall,
+  copyWholeContext,
 ];
