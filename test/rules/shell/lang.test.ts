@@ -9,8 +9,10 @@ const NPM = 'npm-install-without-pin';
 const GEM = 'gem-install-without-pin';
 const GO = 'go-install-without-version';
 const YARN = 'yarn-install-without-cache-clean';
+const PECL = 'pecl-install-without-pin';
 const P = 'FROM python:3.12\n';
 const N = 'FROM node:20\n';
+const PHP = 'FROM php:8.3-cli\n';
 
 describe(PIP, () => {
   before(() => ready);
@@ -166,5 +168,106 @@ describe(YARN, () => {
     expectNone(`FROM node:20 AS build\nRUN yarn install && yarn build\nFROM nginx\nCOPY --from=build /app/dist /usr/share/nginx/html\n`, YARN);
     expectNone(`${N}RUN yarn build && yarn add left-pad && yarn global add x\n`, YARN);
     expectNone(`${N}RUN yarn --version && yarn -v && yarn $CMD\n`, YARN);
+  });
+});
+
+describe(PECL, () => {
+  before(() => ready);
+  /** The finding of `RUN <cmd>` (and of `ONBUILD RUN <cmd>`), asserting there is exactly one. */
+  function one(cmd: string) {
+    const found = findingsOf(`${PHP}RUN ${cmd}\n`, PECL);
+    assert.equal(found.length, 1, cmd);
+    assert.equal(findingsOf(`${PHP}ONBUILD RUN ${cmd}\n`, PECL).length, 1, `ONBUILD ${cmd}`);
+    return found[0];
+  }
+  function none(cmd: string) {
+    expectNone(`${PHP}RUN ${cmd}\n`, PECL);
+    expectNone(`${PHP}ONBUILD RUN ${cmd}\n`, PECL);
+  }
+
+  // Every case of hadolint's DL3068 spec, plain and under ONBUILD.
+  it('accepts pinned versions, with options before or after (hadolint DL3068 spec)', () => {
+    for (const cmd of ['pecl install redis-6.1.0', 'pecl install redis-6.1.0 --phpize', 'pecl install -f redis-6.1.0', 'pecl install redis-6',
+      'pecl install pecl_http-4.2.4']) none(cmd);
+  });
+  it('reads channel-qualified names (hadolint DL3068 spec)', () => {
+    for (const cmd of ['pecl install pecl.php.net/redis-6.1.0', 'pecl install mychannel/redis-6.1.0', 'pecl install channel://pecl.php.net/redis-6.1.0']) none(cmd);
+    assert.match(one('pecl install pecl.php.net/redis').message, /\(pecl\.php\.net\/redis\): use pecl\.php\.net\/redis-<version>/);
+    assert.match(one('pecl install channel://pecl.php.net/redis').message, /\(channel:\/\/pecl\.php\.net\/redis\)/);
+  });
+  it('accepts local archives, package.xml and URLs (hadolint DL3068 spec)', () => {
+    for (const cmd of ['pecl install redis-6.1.0.tgz', 'pecl install ./build/redis-6.1.0.tgz', 'pecl install /tmp/redis-6.1.0.tgz', 'pecl install package.xml',
+      'pecl install /src/ext/package.xml', 'pecl install https://example.com/redis.tgz', 'pecl install http://example.com/redis', 'pecl install ext.tar.gz']) none(cmd);
+  });
+  it('flags unpinned packages, one finding per command naming them (hadolint DL3068 spec)', () => {
+    assert.equal(one('pecl install redis').message, 'Pin versions in pecl install (redis): use redis-<version>');
+    assert.match(one('pecl install pecl_http').message, /\(pecl_http\)/);
+    assert.match(one('pecl install xdebug redis-6.1.0').message, /\(xdebug\): use xdebug-<version>/);
+    assert.match(one('pecl install pecl.php.net/xdebug redis-6.1.0').message, /\(pecl\.php\.net\/xdebug\)/);
+    assert.match(one('pecl install xdebug redis imagick-3.7.0 apcu igbinary').message, /\(xdebug, redis, apcu and 1 more\)/);
+  });
+  it('flags floating stability words (hadolint DL3068 spec)', () => {
+    assert.equal(one('pecl install redis-beta').message, 'Pin versions in pecl install (redis-beta): use redis-<version>');
+    for (const cmd of ['pecl install xdebug-alpha', 'pecl install redis-stable', 'pecl install swoole-devel']) one(cmd);
+  });
+  it('ignores other pecl commands (hadolint DL3068 spec)', () => {
+    for (const cmd of ['pecl run --crazy install', 'pecl update-channels', 'pecl download redis', 'pecl channel-discover pecl.php.net',
+      'pecl config-set php_ini /usr/local/etc/php/php.ini', 'pecl uninstall redis', 'pecl install', 'pecl -V', 'echo pecl install redis']) none(cmd);
+  });
+
+  // Where we read more than hadolint does.
+  it('takes a version from a variable as a pin, and does not judge an operand that is a variable', () => {
+    for (const cmd of ['pecl install redis-${REDIS_VERSION}', 'pecl install redis-$V', 'pecl install "redis-${REDIS_VERSION}"', "pecl install 'redis'-\"$V\"",
+      'pecl install channel://pecl.php.net/xdebug-${XDEBUG_VERSION}', 'pecl install $EXT', 'pecl install "${EXT}"', 'pecl install ${EXTENSIONS}',
+      'pecl install redis$SUFFIX', 'pecl install "$(cat /ext.txt)"', 'pecl install `cat /ext.txt`', 'pecl install ${EXT}-1.2.3', 'pecl install $SRC/redis-6.1.0.tgz']) none(cmd);
+    // A literal name after a variable channel still has no version; a variable name with a state word still floats.
+    assert.match(one('pecl install $CHANNEL/redis').message, /\(\$CHANNEL\/redis\)/);
+    one('pecl install ${EXT}-beta');
+    assert.match(one('pecl install $EXT redis').message, /\(redis\)/);
+  });
+  it('flags the php-image idiom and reads pecl options the way pecl does', () => {
+    const f = one('pecl install -o -f redis && rm -rf /tmp/pear && docker-php-ext-enable redis');
+    assert.match(f.message, /\(redis\)/);
+    for (const cmd of ['pecl i redis', 'pecl -d php_suffix=8.3 install redis', 'pecl -q install -a redis', "printf '\\n' | pecl install redis",
+      'yes | pecl install -f imagick', 'pecl8.3 install redis', 'pecl install --soft --nodeps redis']) one(cmd);
+    // Option values are not packages.
+    for (const cmd of ['pecl install -R /root redis-6.1.0', 'pecl install --installroot /tmp/root redis-6.1.0', 'pecl install -P /pkg redis-6.1.0',
+      "pecl install -D 'enable-sockets=\"yes\" enable-openssl=\"yes\"' swoole-5.1.4", "pecl install --configureoptions 'enable-redis-igbinary=\"yes\"' redis-6.1.0",
+      'pecl -c /etc/pear.conf install redis-6.1.0', 'pecl -d preferred_state=beta install xdebug-3.3.2']) none(cmd);
+    assert.match(one('pecl install -D \'with-imagick="/usr"\' imagick').message, /\(imagick\)/);
+  });
+  it('sees pecl through sudo, env, sh -c, exec form and heredocs', () => {
+    for (const text of [
+      `${PHP}RUN sudo pecl install redis\n`,
+      `${PHP}RUN env MAKEFLAGS=-j2 pecl install redis\n`,
+      `${PHP}RUN sh -c 'pecl install redis'\n`,
+      `${PHP}RUN ["/bin/sh", "-c", "pecl install redis"]\n`,
+      `${PHP}RUN <<EOF\nset -eux\npecl install redis\ndocker-php-ext-enable redis\nEOF\n`,
+      `${PHP}RUN /usr/local/bin/pecl install redis\n`,
+    ]) assert.equal(findingsOf(text, PECL).length, 1, text);
+    expectNone(`${PHP}RUN <<EOF\npecl install redis-6.1.0\nEOF\n`, PECL);
+    expectNone(`${PHP}SHELL ["pwsh", "-Command"]\nRUN pecl install redis\n`, PECL);
+  });
+  it('puts the range from pecl to the last unpinned package, in CRLF and escape=` files too', () => {
+    const cases: [string, string][] = [
+      [`${PHP}RUN set -e; pecl install -f redis xdebug-3.3.2 apcu && docker-php-ext-enable redis apcu\n`, 'pecl install -f redis xdebug-3.3.2 apcu'],
+      [`${PHP}RUN sudo -E pecl install redis\n`, 'pecl install redis'],
+      [`FROM php:8.3-cli\r\nRUN set -e \\\r\n  && pecl install \\\r\n    redis \\\r\n    apcu-5.1.24\r\n`, 'pecl install \\\r\n    redis'],
+      [`# escape=\`\nFROM php:8.3-cli\nRUN set -e \`\n  && pecl install \`\n    redis \`\n    apcu\n`, 'pecl install `\n    redis `\n    apcu'],
+      [`# escape=\`\r\nFROM php:8.3-cli\r\nRUN pecl install -o \`\r\n  imagick\r\n`, 'pecl install -o `\r\n  imagick'],
+    ];
+    for (const [text, covered] of cases) {
+      const found = findingsOf(text, PECL);
+      assert.equal(found.length, 1, text);
+      const lines = text.split('\n');
+      const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+      assert.equal(text.slice(offset(found[0].range.start), offset(found[0].range.end)), covered, JSON.stringify(text));
+      assert.equal(found[0].fixes.length, 0);
+    }
+  });
+  it('honours both ignore comments and keeps its default severity', () => {
+    expectNone(`${PHP}# hadolint ignore=DL3068\nRUN pecl install redis\n`, PECL);
+    expectNone(`${PHP}# dockerfile-doctor ignore=pecl-install-without-pin\nRUN pecl install redis\n`, PECL);
+    assert.equal(one('pecl install redis').severity, 'warning');
   });
 });

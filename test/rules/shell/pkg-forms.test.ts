@@ -26,6 +26,7 @@ const CASES: [string, string, string][] = [
   ['gem-install-without-pin', 'ruby:3.3', 'gem install bundler'],
   ['go-install-without-version', 'golang:1.23', 'go install example.com/cmd/x@latest'],
   ['yarn-install-without-cache-clean', 'node:20', 'yarn install --frozen-lockfile'],
+  ['pecl-install-without-pin', 'php:8.3-cli', 'pecl install -o -f redis'],
 ];
 
 describe('package-manager rules through every RUN form', () => {

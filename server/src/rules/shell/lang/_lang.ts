@@ -1,6 +1,6 @@
 /**
  * Reading language package managers from the shared invocations: pip (`pip`, `pip3.12`,
- * `python3 -m pip`), npm, gem, go, yarn. Each reader gives the subcommand word, the options
+ * `python3 -m pip`), npm, gem, go, yarn, pecl. Each reader gives the subcommand word, the options
  * and the operands the way that tool reads its command line.
  */
 import { parseArgs, type Invocation, type ParsedArgs } from '../../../shell/facts';
@@ -97,6 +97,24 @@ const YARN_VALUE_OPTIONS: ReadonlySet<string> = new Set([
 
 export function yarnCalls(ctx: RuleContext, script: RunScript): ToolCall[] {
   return ctx.invocations(script).filter((inv) => inv.program === 'yarn').map((inv) => toolCall(inv, script, inv.args, YARN_VALUE_OPTIONS));
+}
+
+/**
+ * pecl options that take the next word as their value: the global ones before the command
+ * (`-c`/`-C` config file, `-d`/`-D` `name=value`, `-u name`) and those of `install`
+ * (`-R`/`--installroot`, `-P`/`--packagingroot`, `-F`/`--remoteconfig`, `-D`/`--configureoptions`).
+ * The sets do not clash: `-D` takes a value in both places.
+ */
+const PECL_VALUE_OPTIONS: ReadonlySet<string> = new Set([
+  '-c', '-C', '-d', '-D', '-u', '-R', '--installroot', '-P', '--packagingroot', '-F', '--remoteconfig', '--configureoptions',
+]);
+
+/** `pecl`, and the versioned names some distributions install (`pecl8.3`, `pecl83`). */
+const PECL = /^pecl(?:[0-9]+(?:\.[0-9]+)?)?$/;
+
+/** `pecl [global options] <command> [options] operands…` */
+export function peclCalls(ctx: RuleContext, script: RunScript): ToolCall[] {
+  return ctx.invocations(script).filter((inv) => inv.program !== null && PECL.test(inv.program)).map((inv) => toolCall(inv, script, inv.args, PECL_VALUE_OPTIONS));
 }
 
 /** go flags that take the next word as their value (Go flags are single-dash long names). */

@@ -1,4 +1,4 @@
-/** Shell, language package managers: pip, npm, yarn, gem, go. */
+/** Shell, language package managers: pip, npm, yarn, gem, go, pecl. */
 import type { Rule } from '../../types';
 import { pipInstallWithoutPin } from './pip-install-without-pin';
 import { pipInstallWithoutNoCacheDir } from './pip-install-without-no-cache-dir';
@@ -6,6 +6,7 @@ import { npmInstallWithoutPin } from './npm-install-without-pin';
 import { gemInstallWithoutPin } from './gem-install-without-pin';
 import { goInstallWithoutVersion } from './go-install-without-version';
 import { yarnInstallWithoutCacheClean } from './yarn-install-without-cache-clean';
+import { peclInstallWithoutPin } from './pecl-install-without-pin';
 
 export const rules: readonly Rule[] = [
   pipInstallWithoutPin,
@@ -14,4 +15,5 @@ export const rules: readonly Rule[] = [
   gemInstallWithoutPin,
   goInstallWithoutVersion,
   yarnInstallWithoutCacheClean,
+  peclInstallWithoutPin,
 ];
