@@ -55,6 +55,8 @@ describe('archive-copied-then-extracted', () => {
     assert.deepEqual(words('FROM alpine\nCOPY build /tmp/bundle.tar\nRUN tar --extract --file=/tmp/bundle.tar\n', RULE), ['/tmp/bundle.tar']);
     assert.deepEqual(words('FROM alpine\nCOPY x.tar.xz /x.tar.xz\nRUN <<EOF\nset -e\nsudo tar -xJvf /x.tar.xz\nEOF\n', RULE), ['/x.tar.xz']);
     assert.deepEqual(words('FROM alpine\nCOPY x.tar /\nRUN ["sh", "-c", "tar -xf /x.tar"]\n', RULE), ['x.tar']);
+    // In double quotes BuildKit keeps a backslash that escapes nothing: the destination's name is site.tgz.
+    assert.deepEqual(words('FROM alpine\nCOPY out/site.tgz "D:\\web root\\site.tgz"\nRUN tar -xzf site.tgz\n', RULE), ['"D:\\web root\\site.tgz"']);
     const [f] = findingsOf('FROM alpine\nCOPY a.tar /\nRUN tar -xf /a.tar\n', RULE);
     assert.equal(f.related.hadolint, 'DL3010');
     assert.equal(f.severity, 'info');

@@ -103,10 +103,21 @@ describe(NPM, () => {
     }
     assert.match(findingsOf(`${N}RUN npm install -g @angular/cli typescript@5\n`, NPM)[0].message, /@angular\/cli/);
   });
-  it('accepts versions, tags, ci, bare install, tarballs, git, paths, expansions', () => {
+  it('flags git dependencies without a commit-ish: they follow the default branch', () => {
+    for (const cmd of ['npm install git+https://gitlab.example.com/team/widgets.git', 'npm install -g git+ssh://git@example.org:tools/cli.git',
+      'npm install git://example.org/team/lib.git', 'npm install github:acme/left-pad', 'npm install acme/left-pad', 'npm i lodash@4.17.21 bitbucket:acme/x']) {
+      const [f, ...rest] = findingsOf(`${N}RUN ${cmd}\n`, NPM);
+      assert.ok(f && rest.length === 0, cmd);
+      assert.match(f.message, /add #<tag or commit>/, cmd);
+    }
+    // A registry package first: the message names its version form.
+    assert.match(findingsOf(`${N}RUN npm install express github:acme/left-pad\n`, NPM)[0].message, /express@<version>/);
+  });
+  it('accepts versions, tags, ci, bare install, tarballs, pinned git, paths, expansions', () => {
     for (const cmd of ['npm install -g yarn@1.22.22', 'npm install @angular/cli@18.2.0', 'npm install -g npm@latest', 'npm ci', 'npm ci --omit=dev',
       'npm install', 'npm install --omit=dev', 'npm install --production', 'npm install ./pkg.tgz', 'npm install https://x/y.tar.gz',
-      'npm install git+https://github.com/o/r.git', 'npm install github:o/r', 'npm install o/r', 'npm install .', 'npm install /src/app',
+      'npm install git+https://github.com/o/r.git#v1.4.0', 'npm install github:o/r#3f2a1c9', 'npm install o/r#semver:^2.0',
+      'npm install git+ssh://git@example.org:t/cli.git#main', 'npm install .', 'npm install /src/app', 'npm install packages/a/b',
       'npm install file:../lib', 'npm install $PKGS', 'npm run build', 'npm install --registry https://r.example.com']) {
       expectNone(`${N}RUN ${cmd}\n`, NPM);
     }
@@ -119,10 +130,28 @@ describe(GEM, () => {
     assert.equal(findingsOf(`FROM ruby:3.3\nRUN gem install bundler\n`, GEM).length, 1);
     assert.equal(findingsOf(`FROM ruby:3.3\nRUN gem install --no-document rails puma:6.4.2\n`, GEM).length, 1);
   });
+  it('reads gem i and the prefixes of install', () => {
+    for (const cmd of ['gem i rake', 'gem inst rake', 'gem i --no-document rack:3.1.8 rake']) {
+      const [f, ...rest] = findingsOf(`FROM ruby:3.3\nRUN ${cmd}\n`, GEM);
+      assert.ok(f && rest.length === 0, cmd);
+      assert.match(f.message, /\(rake\)/, cmd);
+    }
+  });
   it('accepts name:version, -v, local gems, Gemfile, expansions', () => {
     for (const cmd of ['gem install bundler:2.5.22', 'gem install bundler -v 2.5.22', "gem install bundler --version '~> 2.5'", 'gem install ./x.gem',
-      'gem install vendor/cache/x-1.0.gem', 'gem install -g Gemfile', 'gem install $GEMS', 'gem update --system', 'gem install -i /opt/gems x:1']) {
+      'gem install vendor/cache/x-1.0.gem', 'gem install -g Gemfile', 'gem install $GEMS', 'gem update --system', 'gem install -i /opt/gems x:1',
+      'gem i rake:13.2.1', 'gem info rake']) {
       expectNone(`FROM ruby:3.3\nRUN ${cmd}\n`, GEM);
+    }
+  });
+  it('does not read build options after -- or the value of an option gem does not know as gems', () => {
+    for (const cmd of ['gem install pg:1.5.9 -- --with-pg-config=/usr/bin/pg_config', 'gem install mysql2:0.5.6 -- --with-mysql-dir /opt/mysql',
+      'gem install sqlite3:2.1.0 --enable-system-libs yes']) {
+      expectNone(`FROM ruby:3.3\nRUN ${cmd}\n`, GEM);
+    }
+    // A gem after a known boolean flag, or before the --, is still read.
+    for (const cmd of ['gem install --no-document --minimal-deps rake', 'gem install rake -- --with-x=1']) {
+      assert.match(findingsOf(`FROM ruby:3.3\nRUN ${cmd}\n`, GEM)[0]?.message ?? '', /\(rake\)/, cmd);
     }
   });
 });

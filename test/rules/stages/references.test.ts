@@ -27,19 +27,24 @@ describe('copy-from-unknown-stage', () => {
   it('reports an index beyond the last stage', () => {
     assert.deepEqual(words('FROM alpine:3.20\nFROM alpine:3.20\nCOPY --from=2 /a /b\n', RULE), ['2:--from=2']);
   });
-  it('is silent for stages (by name in any case, by index, defined later), images and variables', () => {
+  it('reports a stage defined after the COPY (BuildKit refuses it), by name or index', () => {
+    const text = 'FROM node:22 AS web\nCOPY --from=assets /dist /srv\nCOPY --from=1 /dist /srv\nFROM alpine:3.20 AS assets\nRUN make\n';
+    assert.deepEqual(words(text, RULE), ['1:--from=assets', '2:--from=1']);
+    assert.match(findingsOf(text, RULE)[0].message, /defined after this one/);
+    // Across chunks too, and not for the stage itself (copy-from-own-stage's finding).
+    assert.deepEqual(words('FROM alpine:3.20 AS a\nRUN x\n\nFROM alpine:3.20 AS b\nCOPY --from=c /x /y\nCOPY --from=b /x /y\n\nFROM alpine:3.20 AS c\nRUN y\n', RULE), ['4:--from=c']);
+  });
+  it('is silent for stages above (by name in any case, by index), images and variables', () => {
     expectNone([
       'FROM golang:1.23 AS Build',
       'FROM alpine:3.20',
       'COPY --from=build /a /a',
       'COPY --from=BUILD /a /a',
       'COPY --from=0 /a /a',
-      'COPY --from=later /a /a',
       'COPY --from=nginx:1.27 /etc/nginx/nginx.conf /x',
       'COPY --from=ghcr.io/org/tool /tool /tool',
       'COPY --from=docker.io/library/busybox@sha256:abc /bin/busybox /bin/',
       'COPY --from=${BUILDER} /a /a',
-      'FROM alpine:3.20 AS later',
       '',
     ].join('\n'), RULE);
   });

@@ -29,6 +29,9 @@ describe('workdir-relative-path', () => {
     expectNone('FROM node:22\nWORKDIR /app\nWORKDIR "/my app"\n', RULE);
     expectNone('FROM node:22\nWORKDIR $HOME\nWORKDIR build\n', RULE);
     expectNone('# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nWORKDIR C:\\app\nWORKDIR C:/x\nWORKDIR \\y\n', RULE);
+    // A Windows root written with the default escape: `\"` is an escaped quote to BuildKit, the drive is still meant.
+    expectNone('FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nWORKDIR "D:\\"\nWORKDIR logs\n', RULE);
+    expectNone("FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nWORKDIR 'E:\\'\n", RULE);
   });
   it('is silenced by either code', () => {
     expectNone('FROM node:22\n# hadolint ignore=DL3000\nWORKDIR app\n', RULE);

@@ -33,7 +33,11 @@ export function classifySource(src: string): SourceKind {
   return 'local';
 }
 
-/** A source word as BuildKit reads it (its shell-word expander): quotes removed, escapes applied. */
+/**
+ * A source word as BuildKit reads it (its shell-word expander): quotes removed, escapes applied.
+ * Inside double quotes the escape character escapes only `"`, `$` and itself, and stays before
+ * anything else (`"C:\Program Files"` keeps its backslash), as BuildKit's lexer does.
+ */
 export function unquoteSource(word: string, escape: string): { value: string } {
   let value = '';
   let quote: '"' | "'" | null = null;
@@ -43,7 +47,9 @@ export function unquoteSource(word: string, escape: string): { value: string } {
       if (c === "'") quote = null;
       else value += c;
     } else if (c === escape && i + 1 < word.length) {
-      value += word[++i];
+      const next = word[++i];
+      if (quote === '"' && next !== '"' && next !== '$' && next !== escape) value += c;
+      value += next;
     } else if (quote === '"' && c === '"') {
       quote = null;
     } else if (quote === null && (c === '"' || c === "'")) {

@@ -39,7 +39,9 @@ export const workdirRelativePath: Rule = {
         if (words.length === 0) continue;
         const w = { value: words.map((x) => x.value).join(' '), raw: words.map((x) => x.raw).join(' '), start: words[0].start, end: words[words.length - 1].end };
         // A variable (`$HOME`, `${APP_DIR}`) is usually absolute; hadolint does not report it either.
-        if (isAbsolutePath(w.value) || w.raw.includes('$')) {
+        // A drive letter is read from the source text too: `WORKDIR "C:\"` with the default
+        // escape is an escaped quote to BuildKit, but a Windows root to whoever wrote it.
+        if (isAbsolutePath(w.value) || /^["']?[A-Za-z]:[\\/]/.test(w.raw) || w.raw.includes('$')) {
           fact.fixed = true;
           break;
         }

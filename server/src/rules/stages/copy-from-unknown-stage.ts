@@ -1,10 +1,12 @@
 /**
  * copy-from-unknown-stage — `COPY --from=<name>` where no stage has that name (BuildKit then
- * pulls an image of that name) or `--from=<n>` beyond the last stage. Whole-file.
+ * pulls an image of that name), `--from=<n>` beyond the last stage, or a stage defined *after*
+ * the COPY's own (BuildKit fails: stages can only copy from the stages above them). Whole-file.
  */
 import { t } from '../../l10n';
 import type { FileReport, Rule } from '../types';
 import { closestName, recordCopyFrom, resolveFrom, type CopyFromFact } from './_from';
+import { stageAt } from './_stages';
 import en from './copy-from-unknown-stage.md';
 import zhCn from './copy-from-unknown-stage.zh-cn.md';
 
@@ -31,6 +33,8 @@ export const copyFromUnknownStage: Rule = {
           : t('No stage is named {0}: COPY --from will pull an image named {0} instead', f.value);
         // The flag as a whole is replaced (its value may have been quoted).
         if (near) fixes = [{ title: t('Copy from stage {0}', near), safety: 'unsafe', edits: [{ range: f.range, newText: `--from=${near}` }] }];
+      } else if (target.kind === 'stage' && (stageAt(ctx.stages, f.range.start.line)?.index ?? Infinity) < target.index) {
+        message = t('Stage {0} is defined after this one: BuildKit fails, a stage can only copy from the stages above it', f.value);
       } else {
         continue;
       }

@@ -83,11 +83,16 @@ export function npmCalls(ctx: RuleContext, script: RunScript): ToolCall[] {
 /** gem options that take the next word as their value. */
 const GEM_VALUE_OPTIONS: ReadonlySet<string> = new Set([
   '-v', '--version', '-i', '--install-dir', '-n', '--bindir', '-s', '--source', '--platform', '-p', '--http-proxy',
-  '--build-root', '-P', '--trust-policy', '--target-rbconfig', '--config-file', '-g', '--file',
+  '--build-root', '-P', '--trust-policy', '--target-rbconfig', '--config-file', '-g', '--file', '-B', '--bulk-threshold',
+  '--without',
 ]);
 
+/** `gem …`; the words after `--` are build options for the gems' extensions (`-- --use-system-libraries`), not gems. */
 export function gemCalls(ctx: RuleContext, script: RunScript): ToolCall[] {
-  return ctx.invocations(script).filter((inv) => inv.program === 'gem').map((inv) => toolCall(inv, script, inv.args, GEM_VALUE_OPTIONS));
+  return ctx.invocations(script).filter((inv) => inv.program === 'gem').map((inv) => {
+    const dashes = inv.args.findIndex((w) => w.value === '--');
+    return toolCall(inv, script, dashes < 0 ? inv.args : inv.args.slice(0, dashes), GEM_VALUE_OPTIONS);
+  });
 }
 
 /** yarn options that take the next word as their value. */

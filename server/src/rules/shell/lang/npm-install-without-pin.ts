@@ -1,7 +1,9 @@
 /**
  * npm-install-without-pin — `npm install express` / `npm install -g yarn` without `@version`:
- * the next build may get another version. `npm ci`, `npm install` without package arguments
- * (the lockfile decides), tarballs, git URLs, paths and expansions are not asked for a pin.
+ * the next build may get another version. A git dependency (`git+https://…`, `github:o/r`,
+ * `o/r`) without a `#<commit-ish>` follows its default branch: asked for one. `npm ci`,
+ * `npm install` without package arguments (the lockfile decides), tarballs, paths and
+ * expansions are not asked for a pin.
  */
 import { t } from '../../../l10n';
 import type { Word } from '../../../shell/parser';
@@ -12,13 +14,26 @@ import zhCn from './npm-install-without-pin.zh-cn.md';
 
 const GIT = /^(?:git(?:\+[a-z]+)?:|github:|gitlab:|bitbucket:|gist:)/i;
 
+/** A git dependency: a git URL, a hosted-git prefix or the GitHub shorthand `user/repo` (npm-package-arg's reading). */
+export function npmGitSpec(v: string): boolean {
+  if (GIT.test(v)) return true;
+  if (v.includes(':') || v.startsWith('@') || /^[.~/]/.test(v)) return false;
+  return /^[^/\s]+\/[^/\s]+$/.test(v) && !/\.(?:tgz|tar\.gz|tar)$/i.test(v);
+}
+
+/** A git dependency without `#<commit-ish>` (`#v1.2.0`, `#3f2a1c9`, `#semver:^5.0`): it follows the default branch. */
+export function npmGitUnpinned(w: Word): boolean {
+  return w.value !== null && npmGitSpec(w.value) && !w.value.includes('#');
+}
+
 export function npmSpecPinned(w: Word): boolean {
   const v = w.value;
   if (v === null || v === '') return true;
+  if (npmGitSpec(v)) return v.includes('#');
   // `name@version`, `@scope/name@version`: an `@` after the first character.
   if (v.lastIndexOf('@') > 0) return true;
-  if (GIT.test(v) || v.includes('://') || /\.(?:tgz|tar\.gz|tar)$/i.test(v)) return true;
-  // Paths (`.`, `./pkg`, `/src`, `~/x`, `file:…`) and GitHub shorthands (`user/repo`).
+  if (v.includes('://') || /\.(?:tgz|tar\.gz|tar)$/i.test(v)) return true;
+  // Paths (`.`, `./pkg`, `/src`, `~/x`, `file:…`).
   return v.startsWith('.') || v.startsWith('/') || v.startsWith('~') || v.startsWith('file:') || (!v.startsWith('@') && v.includes('/'));
 }
 
@@ -38,7 +53,9 @@ export const npmInstallWithoutPin: Rule = {
         ctx.report({
           start: script.toDoc(call.start),
           end: script.toDoc(loose[loose.length - 1].end, true),
-          message: t('Pin versions in npm install ({0}): use {1}@<version>', names, loose[0].value!),
+          message: npmGitUnpinned(loose[0])
+            ? t('Pin versions in npm install ({0}): add #<tag or commit> to the git dependency {1}', names, loose[0].value!)
+            : t('Pin versions in npm install ({0}): use {1}@<version>', names, loose[0].value!),
         });
       }
     }
