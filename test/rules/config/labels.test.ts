@@ -82,6 +82,15 @@ describe('label values (label-not-url, -datetime, -spdx, -git-hash, -semver, -em
     assert.deepEqual(found('FROM alpine\nLABEL src=$SRC version=${VERSION}\n', s).filter((x) => !x.includes('missing')), [], 'variables are not judged');
   });
 
+  it('a LABEL before the first FROM still has its values and names checked, never a missing label', () => {
+    const s = schema({ src: 'url', version: 'semver' }, true);
+    assert.deepEqual(found('LABEL src=github.com/a extra=1\nFROM alpine\nLABEL src=https://github.com/a version=1.0.0\n', s), [
+      '1:11 label-not-url: Label "src" is not a valid URL',
+      '1:24 superfluous-label: Label "extra" is not in the label schema',
+    ]);
+    assert.deepEqual(found('LABEL version=1.0.0 src=https://x.org\n', s), [], 'no stage: nothing is missing');
+  });
+
   it('url', () => {
     for (const v of ['https://github.com/org/repo', 'http://localhost:8080/x?y#z', 'git+ssh://git@host/r', 'https://user@host']) assert.ok(url(v), v);
     for (const v of ['github.com/org', 'https://', 'https:// x', 'mailto:a@b.c', '/path', 'x'.repeat(5000)]) assert.ok(!url(v), v);
