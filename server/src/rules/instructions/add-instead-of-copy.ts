@@ -42,7 +42,9 @@ export function unquoteSource(word: string, escape: string): { value: string } {
     if (quote === "'") {
       if (c === "'") quote = null;
       else value += c;
-    } else if (c === escape && i + 1 < word.length) {
+    } else if (c === escape && i + 1 < word.length && (quote === null || word[i + 1] === '"' || word[i + 1] === '$' || word[i + 1] === escape)) {
+      // Inside double quotes the escape quotes only `"`, `$` and itself (BuildKit's shell lexer):
+      // "C:\tools\x" keeps its backslashes.
       value += word[++i];
     } else if (quote === '"' && c === '"') {
       quote = null;
