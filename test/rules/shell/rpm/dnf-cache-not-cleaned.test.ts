@@ -12,6 +12,9 @@ describe(RULE, () => {
     expectFix('FROM registry.access.redhat.com/ubi9/ubi-minimal\nRUN microdnf install -y x-1\n', RULE,
       'FROM registry.access.redhat.com/ubi9/ubi-minimal\nRUN microdnf install -y x-1 && microdnf clean all\n');
     assert.equal(findingsOf('FROM fedora:40\nRUN dnf upgrade -y\n', RULE).length, 1);
+    // dnf's short command names: in, up, up-min, rei.
+    for (const sub of ['in x-1', 'up', 'up-min', 'rei x-1']) assert.equal(findingsOf(`FROM fedora:40\nRUN dnf -y ${sub}\n`, RULE).length, 1, sub);
+    expectNone('FROM fedora:40\nRUN dnf -y in x-1 && dnf clean all\n', RULE);
   });
   it('accepts dnf/microdnf clean all, rm of /var/cache/dnf, libdnf5 or yum, and cache mounts', () => {
     expectNone('FROM fedora:40\nRUN dnf install -y x-1 && dnf clean all\n', RULE);

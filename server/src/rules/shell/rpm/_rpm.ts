@@ -8,7 +8,7 @@ import type { InstructionInfo } from '../../../model';
 import { insertAfter } from '../../../shell/edits';
 import { hasCacheOrTmpfsMount } from '../../../shell/mounts';
 import {
-  asksConfirmation, CACHE_DIRS, callRange, downloads, hasDynamicOptions, isCacheClean, isLocalOrDynamic,
+  asksConfirmation, CACHE_DIRS, callRange, command, downloads, hasDynamicOptions, isCacheClean, isLocalOrDynamic,
   isNonInteractive, readRpm, removesCache, rpmCalls, subcommand, type RpmCall, type RpmFamily,
 } from '../../../shell/rpm';
 import type { RunScript } from '../../../shell/script';
@@ -135,7 +135,7 @@ function yumPinned(v: string): boolean {
 export function checkPins(ctx: RuleContext, family: RpmFamily): void {
   for (const s of ctx.shellScripts()) {
     for (const call of callsOf(ctx, s, family)) {
-      const sub = subcommand(call);
+      const sub = command(call);
       if (family === 'zypper') {
         if (sub !== 'install' && sub !== 'in') continue;
         const type = call.parsed.valueOf('-t', '--type');
