@@ -102,6 +102,9 @@ describe('label values (label-not-url, -datetime, -spdx, -git-hash, -semver, -em
   it('spdx', () => {
     for (const v of ['MIT', 'Apache-2.0 OR MIT', '(MIT AND BSD-3-Clause) OR GPL-2.0-or-later', 'GPL-2.0+ WITH Classpath-exception-2.0', 'LicenseRef-Proprietary']) assert.ok(spdx(v), v);
     for (const v of ['', 'Apache License 2.0', 'MIT OR', '(MIT', 'MIT AND AND BSD', 'MIT WITH', 'MIT,BSD']) assert.ok(!spdx(v), v);
+    // Licences come from the SPDX list (any case, deprecated ids too); unknown names do not pass.
+    for (const v of ['apache-2.0', 'GPL-2.0', 'LGPL-2.1+', 'DocumentRef-spdx-tool-1.2:LicenseRef-MIT-Style-2']) assert.ok(spdx(v), v);
+    for (const v of ['Apache2', 'GPLv3', 'BSD', 'MIT OR Proprietary', 'LicenseRef-', 'MIT+ WITH']) assert.ok(!spdx(v), v);
   });
   it('git hash', () => {
     for (const v of ['3f2a9c1', 'a'.repeat(40), 'A'.repeat(64)]) assert.ok(hash(v), v);
