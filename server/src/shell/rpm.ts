@@ -78,6 +78,18 @@ export function subcommand(call: RpmCall): string {
   return call.sub2 ? `${s} ${call.sub2.value}` : s;
 }
 
+/** dnf's (and dnf5's, microdnf's, RHEL 8+ yum's) short command names. */
+const DNF_ALIASES: Readonly<Record<string, string>> = {
+  in: 'install', rei: 'reinstall', up: 'upgrade', 'up-min': 'upgrade-minimal', dg: 'downgrade', rm: 'remove',
+};
+
+/** The subcommand with dnf's aliases read as the command they name (`in` → `install`); zypper's as written. */
+export function command(call: RpmCall): string {
+  const s = call.sub?.value ?? '';
+  const name = call.family === 'zypper' ? s : DNF_ALIASES[s] ?? s;
+  return call.sub2 ? `${name} ${call.sub2.value}` : name;
+}
+
 const YUM_DNF_INSTALLS = new Set([
   'install', 'localinstall', 'groupinstall', 'reinstall', 'group install', 'groups install', 'module install',
 ]);
@@ -85,7 +97,7 @@ const ZYPPER_INSTALLS = new Set(['install', 'in', 'source-install', 'si', 'insta
 
 /** A call that installs packages (and so fills the package cache). */
 export function installs(call: RpmCall): boolean {
-  const s = subcommand(call);
+  const s = command(call);
   return call.family === 'zypper' ? ZYPPER_INSTALLS.has(s) : YUM_DNF_INSTALLS.has(s);
 }
 
@@ -97,7 +109,7 @@ const ZYPPER_UPDATES = new Set(['update', 'up', 'dist-upgrade', 'dup', 'patch'])
 
 /** A call that downloads packages: an install or an update. */
 export function downloads(call: RpmCall): boolean {
-  const s = subcommand(call);
+  const s = command(call);
   return installs(call) || (call.family === 'zypper' ? ZYPPER_UPDATES.has(s) : YUM_DNF_UPDATES.has(s));
 }
 
@@ -110,7 +122,7 @@ const ZYPPER_ASKS = new Set([...ZYPPER_INSTALLS, ...ZYPPER_UPDATES, 'remove', 'r
 
 /** A call that asks for confirmation unless told not to. */
 export function asksConfirmation(call: RpmCall): boolean {
-  const s = subcommand(call);
+  const s = command(call);
   if (call.family === 'zypper') return ZYPPER_ASKS.has(s);
   if (s === 'history' && call.sub2 === null) {
     const next = call.parsed.positionals[1]?.value;

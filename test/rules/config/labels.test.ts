@@ -82,6 +82,15 @@ describe('label values (label-not-url, -datetime, -spdx, -git-hash, -semver, -em
     assert.deepEqual(found('FROM alpine\nLABEL src=$SRC version=${VERSION}\n', s).filter((x) => !x.includes('missing')), [], 'variables are not judged');
   });
 
+  it('a LABEL before the first FROM still has its values and names checked, never a missing label', () => {
+    const s = schema({ src: 'url', version: 'semver' }, true);
+    assert.deepEqual(found('LABEL src=github.com/a extra=1\nFROM alpine\nLABEL src=https://github.com/a version=1.0.0\n', s), [
+      '1:11 label-not-url: Label "src" is not a valid URL',
+      '1:24 superfluous-label: Label "extra" is not in the label schema',
+    ]);
+    assert.deepEqual(found('LABEL version=1.0.0 src=https://x.org\n', s), [], 'no stage: nothing is missing');
+  });
+
   it('url', () => {
     for (const v of ['https://github.com/org/repo', 'http://localhost:8080/x?y#z', 'git+ssh://git@host/r', 'https://user@host']) assert.ok(url(v), v);
     for (const v of ['github.com/org', 'https://', 'https:// x', 'mailto:a@b.c', '/path', 'x'.repeat(5000)]) assert.ok(!url(v), v);
@@ -93,6 +102,9 @@ describe('label values (label-not-url, -datetime, -spdx, -git-hash, -semver, -em
   it('spdx', () => {
     for (const v of ['MIT', 'Apache-2.0 OR MIT', '(MIT AND BSD-3-Clause) OR GPL-2.0-or-later', 'GPL-2.0+ WITH Classpath-exception-2.0', 'LicenseRef-Proprietary']) assert.ok(spdx(v), v);
     for (const v of ['', 'Apache License 2.0', 'MIT OR', '(MIT', 'MIT AND AND BSD', 'MIT WITH', 'MIT,BSD']) assert.ok(!spdx(v), v);
+    // Licences come from the SPDX list (any case, deprecated ids too); unknown names do not pass.
+    for (const v of ['apache-2.0', 'GPL-2.0', 'LGPL-2.1+', 'DocumentRef-spdx-tool-1.2:LicenseRef-MIT-Style-2']) assert.ok(spdx(v), v);
+    for (const v of ['Apache2', 'GPLv3', 'BSD', 'MIT OR Proprietary', 'LicenseRef-', 'MIT+ WITH']) assert.ok(!spdx(v), v);
   });
   it('git hash', () => {
     for (const v of ['3f2a9c1', 'a'.repeat(40), 'A'.repeat(64)]) assert.ok(hash(v), v);

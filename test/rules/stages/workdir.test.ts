@@ -49,6 +49,13 @@ describe('copy-relative-without-workdir', () => {
     assert.equal(f.related.hadolint, 'DL3045');
     assert.equal(f.severity, 'warning');
   });
+  it('reads a Windows path as Docker does: \\ escapes in an unquoted word, not inside quotes', () => {
+    const win = 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\n';
+    const [f] = findingsOf(`${win}COPY run.ps1 c:\\tools\\run.ps1\n`, RULE);
+    assert.match(f.message, /relative destination c:toolsrun\.ps1 /);
+    for (const dest of ['"c:\\tools\\run.ps1"', 'c:\\\\tools\\\\run.ps1', 'c:/tools/run.ps1', 'C:\\\\']) expectNone(`${win}COPY run.ps1 ${dest}\n`, RULE);
+    expectNone('# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nCOPY run.ps1 c:\\tools\\run.ps1\n', RULE);
+  });
   it('knows a WORKDIR of a stage this one starts from, also in another chunk', () => {
     const text = 'FROM python:3.13 AS base\nWORKDIR /app\nRUN a\n\nFROM base AS dev\nCOPY . .\n\nFROM python:3.13\nCOPY . .\n';
     assert.deepEqual(words(text, RULE), ['8:.']);

@@ -105,6 +105,17 @@ export function stageLabels(facts: readonly LabelFact[]): StageLabels[] {
   return stages;
 }
 
+/**
+ * Every LABEL entry of the file, in order, with its instruction's first line: also those of a
+ * LABEL before the first FROM (in no image, so never a stage's, but its value is still wrong;
+ * instruction-before-from reports where it is).
+ */
+export function labelEntries(facts: readonly LabelFact[]): LabelEntry[] {
+  const out: LabelEntry[] = [];
+  for (const f of facts) if (f.kind === 'label') for (const e of f.entries) out.push({ ...e, insLine: f.range.start.line });
+  return out;
+}
+
 /** A rule that checks the value of every label the schema gives a type (and a value). */
 export function labelValueRule(def: {
   id: string;
@@ -126,13 +137,11 @@ export function labelValueRule(def: {
     checkFile(ctx: FileRuleContext) {
       const schema = ctx.settings.labelSchema ?? {};
       if (Object.keys(schema).length === 0) return;
-      for (const st of stageLabels(ctx.facts as LabelFact[])) {
-        for (const e of st.own) {
-          const type = schema[e.name];
-          if (!type || (def.type !== 'any' && type !== def.type) || (def.type !== 'any' && (e.dynamic || e.value === ''))) continue;
-          const message = def.problem(e);
-          if (message) ctx.report({ range: e.valueRange, message, instructionLine: e.insLine ?? e.range.start.line });
-        }
+      for (const e of labelEntries(ctx.facts as LabelFact[])) {
+        const type = schema[e.name];
+        if (!type || (def.type !== 'any' && type !== def.type) || (def.type !== 'any' && (e.dynamic || e.value === ''))) continue;
+        const message = def.problem(e);
+        if (message) ctx.report({ range: e.valueRange, message, instructionLine: e.insLine ?? e.range.start.line });
       }
     },
   };

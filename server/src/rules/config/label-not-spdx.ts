@@ -1,20 +1,33 @@
 /**
  * label-not-spdx — Label value is not an SPDX license expression (hadolint DL3054): a label the `label-schema` types `spdx` whose value is not one.
+ * Licences are looked up in the SPDX licence list (the CC0 `spdx-license-ids` package, bundled).
  * Values with a variable are not judged (their build-time text is unknown); empty values are
  * empty-label's.
  */
 import { t } from '../../l10n';
 import { labelValueRule } from './_labels';
+import licenseIds from 'spdx-license-ids/index.json';
+import deprecatedIds from 'spdx-license-ids/deprecated.json';
 import en from './label-not-spdx.md';
 import zhCn from './label-not-spdx.zh-cn.md';
 
-const ID = /^(?:LicenseRef-|DocumentRef-[A-Za-z0-9.-]+:LicenseRef-)?[A-Za-z0-9][A-Za-z0-9.-]*\+?$/;
+/** SPDX licence identifiers, current and deprecated, lower-cased (SPDX matches them case-insensitively). */
+const LICENSES: ReadonlySet<string> = new Set([...licenseIds, ...deprecatedIds].map((x) => x.toLowerCase()));
+const REF = /^(?:DocumentRef-[A-Za-z0-9.-]+:)?LicenseRef-[A-Za-z0-9.-]+$/;
+const ID = /^[A-Za-z0-9][A-Za-z0-9.-]*$/;
 const WORDS = /\s*(\(|\)|[^\s()]+)/g;
+const OPERATOR = /^(?:AND|OR|WITH)$/;
+
+/** A licence: a listed SPDX identifier (`MIT`, `apache-2.0`), optionally with `+`, or a `LicenseRef-…`. */
+function license(id: string): boolean {
+  if (REF.test(id)) return true;
+  const bare = id.endsWith('+') ? id.slice(0, -1) : id;
+  return LICENSES.has(bare.toLowerCase());
+}
 
 /**
- * An SPDX license expression: identifiers (`MIT`, `Apache-2.0`, `GPL-2.0-or-later`,
- * `LicenseRef-…`) joined by AND / OR, `WITH` an exception, in parentheses. The syntax is
- * checked, not the list of licence names (a well-formed unknown id passes).
+ * An SPDX license expression: licences (see `license`) joined by AND / OR, `WITH` an
+ * exception (its syntax is checked: `Classpath-exception-2.0`, `AdditionRef-…`), in parentheses.
  */
 export function valid(v: string): boolean {
   const tokens = [...v.matchAll(WORDS)].map((m) => m[1]);
@@ -28,12 +41,12 @@ export function valid(v: string): boolean {
       return true;
     }
     const id = tokens[i];
-    if (!id || /^(?:AND|OR|WITH)$/.test(id) || !ID.test(id)) return false;
+    if (!id || OPERATOR.test(id) || !license(id)) return false;
     i++;
     if (tokens[i] === 'WITH') {
       i++;
       const ex = tokens[i];
-      if (!ex || !ID.test(ex) || /^(?:AND|OR|WITH)$/.test(ex)) return false;
+      if (!ex || !ID.test(ex) || OPERATOR.test(ex)) return false;
       i++;
     }
     return true;

@@ -4,7 +4,7 @@
  */
 import { t } from '../../l10n';
 import type { Rule } from '../types';
-import { recordLabelFacts, stageLabels, type LabelFact } from './_labels';
+import { labelEntries, recordLabelFacts, type LabelFact } from './_labels';
 import en from './superfluous-label.md';
 import zhCn from './superfluous-label.zh-cn.md';
 
@@ -18,10 +18,8 @@ export const superfluousLabel: Rule = {
   checkFile(ctx) {
     const schema = ctx.settings.labelSchema ?? {};
     if (!ctx.settings.strictLabels || Object.keys(schema).length === 0) return;
-    for (const st of stageLabels(ctx.facts as LabelFact[])) {
-      for (const e of st.own) {
-        if (!(e.name in schema)) ctx.report({ range: e.range, message: t('Label "{0}" is not in the label schema', e.name), instructionLine: e.insLine ?? e.range.start.line });
-      }
+    for (const e of labelEntries(ctx.facts as LabelFact[])) {
+      if (!(e.name in schema)) ctx.report({ range: e.range, message: t('Label "{0}" is not in the label schema', e.name), instructionLine: e.insLine ?? e.range.start.line });
     }
   },
 };

@@ -47,6 +47,8 @@ export function unquoteSource(word: string, escape: string): { value: string } {
       if (c === "'") quote = null;
       else value += c;
     } else if (c === escape && i + 1 < word.length) {
+      // Inside double quotes the escape quotes only `"`, `$` and itself (BuildKit's shell lexer):
+      // "C:\tools\x" keeps its backslashes.
       const next = word[++i];
       if (quote === '"' && next !== '"' && next !== '$' && next !== escape) value += c;
       value += next;

@@ -1,6 +1,7 @@
 import { before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { expectFix, expectNoFix, expectNone, findingsOf, ready } from '../../../helpers';
+import { DEFAULT_SETTINGS } from '../../../../server/src/settings';
 
 const RULE = 'cd-instead-of-workdir';
 
@@ -56,7 +57,8 @@ describe(RULE, () => {
       for (const tail of ['', 'RUN ls\n', 'COPY x rel/\n', 'CMD ["./x"]\n', 'WORKDIR sub\n', 'VOLUME data\n', 'ONBUILD RUN ls\n', 'HEALTHCHECK CMD ./check\n']) {
         const text = `FROM debian\nRUN cd /app && make\n${tail}`;
         assert.deepEqual(safety(text), ['unsafe'], tail);
-        expectFix(text, RULE, `FROM debian\nWORKDIR /app\nRUN make\n${tail}`);
+        // `RUN make` before `RUN ls` is then a run of single-command RUNs (consecutive-run, its own finding).
+        expectFix(text, RULE, `FROM debian\nWORKDIR /app\nRUN make\n${tail}`, { settings: { ...DEFAULT_SETTINGS, rules: { 'consecutive-run': 'off' } } });
       }
       // A multi-stage file: the stage ends with it (COPY --from it, FROM it).
       assert.deepEqual(safety('FROM debian AS build\nRUN cd /src && make\nFROM alpine\nCOPY --from=build /src/x /x\n'), ['unsafe']);

@@ -12,6 +12,10 @@ describe(RULE, () => {
       'Pin the version: dnf install tomcat-<version>', 'Pin the version: microdnf install git-<version>', 'Pin the module stream: dnf module install nodejs:<stream>',
     ]);
   });
+  it('reads dnf\'s short command names (in, rei)', () => {
+    assert.deepEqual(findingsOf('FROM fedora:40\nRUN dnf in -y tomcat && dnf rei -y git-2.45\n', RULE).map((f) => f.message), ['Pin the version: dnf install tomcat-<version>']);
+    expectNone('FROM fedora:40\nRUN dnf in -y tomcat-9.0.1\n', RULE);
+  });
   it('accepts versions, streams, files and variables', () => {
     expectNone('FROM fedora:40\nRUN dnf install -y tomcat-9.0.1 ./local.rpm /tmp/a.rpm $PKG && dnf module install -y nodejs:20/common\n', RULE);
     expectNone('FROM fedora:40\nRUN notdnf install tomcat\n', RULE);

@@ -12,6 +12,10 @@ describe(RULE, () => {
     expectFix('FROM registry.access.redhat.com/ubi9/ubi-minimal\nRUN microdnf install shadow-utils-4 && microdnf clean all\n', RULE,
       'FROM registry.access.redhat.com/ubi9/ubi-minimal\nRUN microdnf install -y shadow-utils-4 && microdnf clean all\n');
   });
+  it('reads dnf\'s short command names (in, up, rei, dg, rm)', () => {
+    expectFix('FROM fedora:40\nRUN dnf in git-2.45\n', RULE, 'FROM fedora:40\nRUN dnf in -y git-2.45\n');
+    for (const sub of ['up', 'up-min', 'rei x-1', 'dg x-1', 'rm x']) expectFix(`FROM fedora:40\nRUN dnf ${sub}\n`, RULE, `FROM fedora:40\nRUN dnf ${sub.replace(/^(\S+)/, '$1 -y')}\n`);
+  });
   it('covers module and group commands', () => {
     expectFix('FROM fedora:40\nRUN dnf module enable nodejs:20\n', RULE, 'FROM fedora:40\nRUN dnf module enable -y nodejs:20\n');
     expectFix('FROM fedora:40\nRUN dnf group install "C Development Tools"\n', RULE, 'FROM fedora:40\nRUN dnf group install -y "C Development Tools"\n');

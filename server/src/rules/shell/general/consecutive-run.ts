@@ -2,8 +2,8 @@
  * consecutive-run — consecutive RUN instructions in one stage; each makes a layer.
  *
  * What is reported follows hadolint's DL3059: RUNs in a row (comments between them do not
- * break the row) with the same flags, none of which already chains more than two commands
- * (such a RUN is a deliberate split). The merge stays available on those as the
+ * break the row) with the same flags, none of which already chains two or more commands
+ * (such a RUN is a deliberate split, as hadolint's own tests specify). The merge stays available on those as the
  * "Merge with the next RUN" refactoring (`mergeWithNext`, offered by features/codeActions).
  *
  * The merge keeps the build's meaning:
@@ -411,10 +411,11 @@ export const consecutiveRun: Rule = {
 
 /**
  * A RUN that already chains more than this many commands is a deliberate split (hadolint's
- * DL3059 semantics): neither it nor its neighbours are reported for it. The merge stays
+ * DL3059 semantics: `RUN a && b` next to `RUN c` is not reported): neither it nor its
+ * neighbours are reported for it. The merge stays
  * available as a refactoring (`mergeWithNext`).
  */
-export const CHAINED = 2;
+export const CHAINED = 1;
 
 /** The commands a RUN runs (nested `sh -c` scripts count as their one command); unparsed: many. */
 export function commandCount(ctx: Pick<RuleContext, 'scripts'>, ins: InstructionInfo): number {

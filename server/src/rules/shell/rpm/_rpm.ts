@@ -8,7 +8,7 @@ import type { InstructionInfo } from '../../../model';
 import { insertAfter } from '../../../shell/edits';
 import { hasCacheOrTmpfsMount } from '../../../shell/mounts';
 import {
-  asksConfirmation, CACHE_DIRS, callRange, downloads, hasDynamicOptions, isCacheClean, isLocalOrDynamic,
+  asksConfirmation, CACHE_DIRS, callRange, command, downloads, hasDynamicOptions, isCacheClean, isLocalOrDynamic,
   isNonInteractive, readRpm, removesCache, rpmCalls, subcommand, type RpmCall, type RpmFamily,
 } from '../../../shell/rpm';
 import type { RunScript } from '../../../shell/script';
@@ -75,19 +75,24 @@ export function checkCacheClean(ctx: RuleContext, family: RpmFamily): void {
     const scripts = byRun.get(ins)!;
     if (!triggers.has(ins) && ctx.stageOf(ins)?.reachesFinal === false) continue;
     if (hasCacheOrTmpfsMount(ins, ...CACHE_DIRS[family])) continue;
-    // Where each script cleans the cache last (an offset in that script), -1 when it does not.
+    // Where each script cleans each cache last (an offset in that script), -1 when it does not.
     const lastClean = scripts.map((s) => {
-      let last = -1;
+      const last = { microdnf: -1, dnf: -1 };
       for (const inv of ctx.invocations(s.script)) {
         const call = readRpm(inv);
-        if (call ? cleaners.includes(call.family) && isCacheClean(call) : removesCache(inv, dirs)) last = Math.max(last, inv.command.start);
+        if (call) {
+          if (cleaners.includes(call.family) && isCacheClean(call)) last[cacheOwner(call)] = Math.max(last[cacheOwner(call)], inv.command.start);
+        } else if (removesCache(inv, dirs)) {
+          last.microdnf = Math.max(last.microdnf, inv.command.start);
+          last.dnf = Math.max(last.dnf, inv.command.start);
+        }
       }
       return last;
     });
     for (let i = 0; i < scripts.length; i++) {
       const s = scripts[i];
-      if (lastClean.some((at, k) => k !== i && at >= 0)) continue;
-      const call = callsOf(ctx, s, family).find((c) => downloads(c) && lastClean[i] <= c.inv.command.start);
+      const cleaned = (c: RpmCall) => lastClean.some((at, k) => (k === i ? at[cacheOwner(c)] > c.inv.command.start : at[cacheOwner(c)] >= 0));
+      const call = callsOf(ctx, s, family).find((c) => downloads(c) && !cleaned(c));
       if (!call) continue;
       const { start, end } = callRange(s.script, call);
       const clean = `${call.program} ${CLEAN_COMMAND[family]}`;
@@ -100,6 +105,15 @@ export function checkCacheClean(ctx: RuleContext, family: RpmFamily): void {
       break;
     }
   }
+}
+
+/**
+ * Whose cache a call uses: microdnf keeps its own (`/var/cache/yum` on RHEL 8/9), which
+ * `dnf clean all` does not remove, and `microdnf clean all` leaves dnf's `/var/cache/dnf`.
+ * yum is dnf on RHEL 8+ and shares its cache.
+ */
+function cacheOwner(call: RpmCall): 'microdnf' | 'dnf' {
+  return call.program === 'microdnf' ? 'microdnf' : 'dnf';
 }
 
 /** Appends `&& <clean>` to a flat `a && b` script (unsafe: the layer's content changes). */
@@ -121,7 +135,7 @@ function yumPinned(v: string): boolean {
 export function checkPins(ctx: RuleContext, family: RpmFamily): void {
   for (const s of ctx.shellScripts()) {
     for (const call of callsOf(ctx, s, family)) {
-      const sub = subcommand(call);
+      const sub = command(call);
       if (family === 'zypper') {
         if (sub !== 'install' && sub !== 'in') continue;
         const type = call.parsed.valueOf('-t', '--type');
