@@ -1,6 +1,6 @@
 /**
- * go-build-without-cache-mount (hadolint DL3070) — `go build|install|test|run|vet` compiles
- * into the build cache (GOCACHE, ~/.cache/go-build) and `go get`, `go mod download|tidy|…`
+ * go-build-without-cache-mount (hadolint DL3070) — `go build|install|test|run|vet|get` compiles
+ * into the build cache (GOCACHE, ~/.cache/go-build); they and `go mod download|tidy|…`
  * download modules into GOMODCACHE ($GOPATH/pkg/mod, /go/pkg/mod in the golang image). A cache
  * mount on either serves (hadolint's test); the fix mounts what the command uses. GOCACHE,
  * GOMODCACHE, GOPATH, XDG_CACHE_HOME are read from the command, the script and the stage.
@@ -11,8 +11,9 @@ import { cacheMountRule, nextPositionalIn, subcommandIn, under, type CacheEnv } 
 import en from './go-build-without-cache-mount.md';
 import zhCn from './go-build-without-cache-mount.zh-cn.md';
 
-const BUILDS = new Set(['build', 'install', 'test', 'run', 'vet']);
-const SUBS = new Set([...BUILDS, 'get', 'mod']);
+/** They compile (`go get` did before Go 1.17, and still does in GOPATH mode): the build cache serves them. */
+const BUILDS = new Set(['build', 'install', 'test', 'run', 'vet', 'get']);
+const SUBS = new Set([...BUILDS, 'mod']);
 const MOD_DOWNLOADS = new Set(['download', 'tidy', 'vendor', 'graph', 'verify', 'why']);
 
 function modCache(env: CacheEnv) {
