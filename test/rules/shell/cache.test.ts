@@ -1,6 +1,7 @@
 import { before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { expectFix, expectNoFix, expectNone, findingsOf, lintAll, ready } from '../../helpers';
+import { applyFix, expectFix, expectNoFix, expectNone, findingsOf, lintAll, ready } from '../../helpers';
+import { Linter } from '../../../server/src/lint';
 
 const CARGO = 'cargo-without-cache-mount';
 const GO = 'go-build-without-cache-mount';
@@ -209,6 +210,10 @@ describe('mounts that serve', () => {
     expectNone(`${F}ENV GEM_HOME=/gems\nRUN --mount=type=cache,target=/gems/cache gem install rails\n`, GEM);
     expectNone(`${F}ENV HOME=/home/app\nRUN --mount=type=cache,target=/home/app/.m2/repository mvn package\n`, MAVEN);
     expectNone(`${F}ENV BASE=/opt\nENV CARGO_HOME=\${BASE}/cargo\nRUN --mount=type=cache,target=/opt/cargo/registry cargo build\n`, CARGO);
+    // Mount targets with ARG/ENV references, which BuildKit expands.
+    expectNone(`${F}ARG GOCACHE=/gc\nRUN --mount=type=cache,target=\${GOCACHE} go build .\n`, GO);
+    expectNone(`${F}ARG CACHE\nRUN --mount=type=cache,target=$CACHE/cargo cargo build\n`, CARGO);
+    assert.equal(findingsOf(`${F}ARG D=/elsewhere\nRUN --mount=type=cache,target=$D cargo build\n`, CARGO).length, 1);
   });
   it('a directory moved where we cannot read it: a cache mount may be on it, so quiet; without any mount, reported without a fix', () => {
     expectNone(`${F}ARG CARGO_HOME\nRUN --mount=type=cache,target=/somewhere cargo build\n`, CARGO);
@@ -279,6 +284,24 @@ describe('stages built on other stages', () => {
     expectNoFix('FROM debian:12 AS base\nENV CARGO_HOME=/opt/cargo\nFROM base\nRUN cargo build\n', CARGO);
     expectNoFix('FROM debian:12 AS base\nUSER app\nFROM base\nRUN mvn package\n', MAVEN);
     expectNone('FROM debian:12 AS base\nENV CARGO_HOME=/opt/cargo\nFROM base\nRUN --mount=type=cache,target=/opt/cargo/registry cargo build\n', CARGO);
+  });
+  it('the same findings and fixes whether the file is linted whole or stage by stage', () => {
+    const text = 'FROM rust:1 AS base\nENV CARGO_HOME=/opt/cargo\nFROM base AS a\nRUN cargo build\nFROM rust:1 AS b\nUSER app\nFROM b\nRUN cargo fetch\n'
+      + 'FROM debian:12 AS c\nRUN cargo test\nFROM c\nRUN --mount=type=cache,target=/opt/x cargo check\n';
+    const pick = (list: ReturnType<typeof lintAll>) => list.filter((f) => f.ruleId === CARGO).map((f) => ({ line: f.range.start.line, fixes: f.fixes.length }));
+    const chunked = pick(lintAll(text));
+    assert.deepEqual(chunked, [{ line: 3, fixes: 0 }, { line: 7, fixes: 0 }, { line: 9, fixes: 1 }, { line: 11, fixes: 1 }]);
+    assert.deepEqual(pick(new Linter({ chunked: false }).lint(text)), chunked);
+  });
+});
+
+describe('with other rules', () => {
+  before(() => ready);
+  it("copy-all-before-install's dependency step gets the same advice as the install it comes from", () => {
+    const text = 'FROM maven:3\nWORKDIR /app\nCOPY . .\nRUN mvn -B package -DskipTests\n';
+    const fix = lintAll(text).find((f) => f.ruleId === 'copy-all-before-install')!.fixes[0];
+    const fixed = applyFix(text, fix);
+    assert.deepEqual(findingsOf(fixed, MAVEN).map((f) => [f.range.start.line, f.fixes.length]), [[3, 1], [5, 1]]);
   });
 });
 

@@ -11,7 +11,7 @@ import { t } from '../../../l10n';
 import type { DockerfileModel, InstructionInfo } from '../../../model';
 import { parseArgs, type Invocation, type ParsedArgs } from '../../../shell/facts';
 import { mountsOf } from '../../../shell/mounts';
-import { earlierInStage, recordSets, releaseHeld, reportOrHold, runGroups, scriptExports } from '../../../shell/packages';
+import { indexOf, recordSets, releaseHeld, reportOrHold, runGroups, scriptExports } from '../../../shell/packages';
 import type { Word } from '../../../shell/parser';
 import type { RunScript } from '../../../shell/script';
 import type { Fix, Rule, RuleContext } from '../../types';
@@ -35,6 +35,8 @@ export interface CacheEnv {
   home(sub: string): CacheDir;
   /** The directory a variable names (a literal absolute path), else `fallback()` when it is unset. */
   dirOf(name: string, fallback: () => CacheDir): CacheDir;
+  /** `$NAME` / `${NAME}` in `text` replaced by their values, null when one is unknown. */
+  expand(text: string): string | null;
 }
 
 export interface CacheCall {
@@ -175,35 +177,79 @@ function expandSimple(value: string, lookup: (name: string) => string | null | u
   return out;
 }
 
-/** root (no USER in the stage before `ins`, or `USER root` / `USER 0`): true; another user: false. */
-function runsAsRoot(earlier: readonly InstructionInfo[]): boolean {
-  let root = true;
-  for (const i of earlier) {
-    if (i.keyword !== 'USER') continue;
-    const u = (i.args[0]?.value ?? '').split(':')[0];
-    root = u === 'root' || u === '0';
-  }
-  return root;
+/** Per model: where each variable is set (ENV/ARG) and where USER is, by instruction index. */
+interface VarIndex {
+  sets: Map<string, number[]>;
+  users: number[];
+}
+
+const varIndexCache = new WeakMap<DockerfileModel, VarIndex>();
+
+function varIndex(model: DockerfileModel): VarIndex {
+  let v = varIndexCache.get(model);
+  if (v) return v;
+  v = { sets: new Map(), users: [] };
+  model.instructions.forEach((i, k) => {
+    if (i.keyword === 'USER') v!.users.push(k);
+    if (i.keyword !== 'ENV' && i.keyword !== 'ARG') return;
+    for (const kv of keyValues(model, i)) {
+      let list = v!.sets.get(kv.name);
+      if (!list) v!.sets.set(kv.name, (list = []));
+      if (list[list.length - 1] !== k) list.push(k);
+    }
+  });
+  varIndexCache.set(model, v);
+  return v;
+}
+
+/** What the stage sets before `ins`: ENV/ARG values and the user (indexed once per model: no walk of the stage per RUN). */
+interface StageScope {
+  /** The value the last ENV/ARG before `ins` in its stage gives `name` (see valueSetBy). */
+  value(name: string): string | null | undefined;
+  /** No USER before `ins` in the stage, or the last one is root / 0. */
+  root: boolean;
+}
+
+function stageScope(model: DockerfileModel, ins: InstructionInfo): StageScope {
+  const at = indexOf(model, ins);
+  const list = model.instructions;
+  const stage = at >= 0 ? list[at].stage : -2;
+  const index = varIndex(model);
+  const lastBefore = (ks: readonly number[] | undefined): number => {
+    if (!ks) return -1;
+    for (let n = ks.length - 1; n >= 0; n--) {
+      const k = ks[n];
+      if (k >= at) continue;
+      return list[k].stage === stage ? k : -1;
+    }
+    return -1;
+  };
+  const u = lastBefore(index.users);
+  const user = u < 0 ? 'root' : (list[u].args[0]?.value ?? '').split(':')[0];
+  return {
+    value(name) {
+      const k = lastBefore(index.sets.get(name));
+      return k < 0 ? undefined : valueSetBy(model, list[k], name);
+    },
+    root: user === 'root' || user === '0',
+  };
 }
 
 /** Wrappers that can change the user (and so the home directory and the environment). */
 const USER_CHANGING = new Set(['sudo', 'doas', 'su-exec', 'gosu', 'chroot']);
 
-function envFor(ctx: RuleContext, ins: InstructionInfo, earlier: readonly InstructionInfo[], script: RunScript, inv: Invocation): CacheEnv {
+function envFor(ctx: RuleContext, ins: InstructionInfo, scope: StageScope, script: RunScript, inv: Invocation): CacheEnv {
   const image = imageRepository(ctx.stageOf(ins)?.inherited.image ?? '');
   const changesUser = inv.wrappers.some((w) => USER_CHANGING.has(w));
-  const root = !changesUser && runsAsRoot(earlier);
+  const root = !changesUser && scope.root;
   const raw = (name: string): string | null | undefined => {
     if (inv.env.has(name)) return inv.env.get(name) ?? null;
     if (scriptExports(script, name, inv.command.start)) {
       const set = script.analysis.assignments.filter((a) => a.name === name && a.exported);
       return set.length ? set[set.length - 1].value : null;
     }
-    for (let k = earlier.length - 1; k >= 0; k--) {
-      const v = valueSetBy(ctx.model, earlier[k], name);
-      if (v !== undefined) return v;
-    }
-    return IMAGE_ENV[image]?.[name];
+    const v = scope.value(name);
+    return v !== undefined ? v : IMAGE_ENV[image]?.[name];
   };
   const get = (name: string): string | null | undefined => {
     const v = raw(name);
@@ -224,7 +270,7 @@ function envFor(ctx: RuleContext, ins: InstructionInfo, earlier: readonly Instru
     const first = v === null ? null : v.split(':')[0];
     return first && first.startsWith('/') ? { path: first.replace(/\/+$/, '') || '/', label: first } : { path: null, label: `$${name}`, moved: true };
   };
-  return { get, image, home, dirOf };
+  return { get, image, home, dirOf, expand: (text) => expandSimple(text, raw, 0) };
 }
 
 /** A target BuildKit reads as one option value (no quoting needed). */
@@ -297,7 +343,8 @@ function checkCacheMounts(ctx: RuleContext, tool: CacheTool): void {
   for (const { ins, scripts } of runUnits(ctx, tool)) {
     const mounts = mountsOf(ins).filter((m) => m.type === 'cache' || m.type === 'tmpfs');
     if (mounts.some((m) => tool.hadolint.some((frag) => m.target.includes(frag)))) continue;
-    const earlier = earlierInStage(model, ins);
+    let scopeOf: StageScope | undefined;
+    const scope = () => (scopeOf ??= stageScope(model, ins));
     let first: { call: CacheCall; script: RunScript; end: { end: number } } | null = null;
     const wanted: CacheDir[] = [];
     let unknown = false;
@@ -305,10 +352,13 @@ function checkCacheMounts(ctx: RuleContext, tool: CacheTool): void {
       for (const call of calls) {
         const end = tool.trigger(call);
         if (!end) continue;
-        const env = envFor(ctx, ins, earlier, script, call.inv);
+        const env = envFor(ctx, ins, scope(), script, call.inv);
+        // BuildKit expands ARG and ENV values in mount options: a target we cannot expand may be the cache.
+        const targets = mounts.map((m) => (m.target.includes('$') ? env.expand(m.target)?.replace(/\/+$/, '') || null : m.target));
+        if (targets.includes(null)) continue;
         const dirs = tool.dirs(call, env);
         const serving = [...dirs, ...(tool.alsoServes?.(call, env) ?? [])];
-        if (serving.some((d) => d.path !== null && mounts.some((m) => covers(m.target, d.path!)))) continue;
+        if (serving.some((d) => d.path !== null && targets.some((tg) => covers(tg!, d.path!)))) continue;
         // Moved somewhere we cannot read, and the RUN mounts a cache: it may well be there.
         if (dirs.some((d) => d.moved) && mounts.length > 0) continue;
         if (!first) first = { call, script, end };
@@ -320,7 +370,7 @@ function checkCacheMounts(ctx: RuleContext, tool: CacheTool): void {
     }
     if (!first) continue;
     const flags = wanted.map((d) => `--mount=type=cache,target=${d.path ?? d.label}`).join(' ');
-    const fixable = !unknown && wanted.every((d) => PLAIN_TARGET.test(d.path!)) && runsAsRoot(earlier);
+    const fixable = !unknown && wanted.every((d) => PLAIN_TARGET.test(d.path!)) && scope().root;
     const fixes: Fix[] = fixable
       ? [{ title: t('Add {0} after RUN (the cache leaves the layer)', flags), edits: [{ start: ins.keywordEnd, end: ins.keywordEnd, newText: ` ${flags}` }], safety: 'unsafe' }]
       : [];
