@@ -180,7 +180,7 @@ function longestLine(text: string): number {
 /** No SHELL since the stage's FROM (the stage's inherited shell applies). */
 const NO_SHELL = Symbol('no SHELL');
 
-function checkChunk(text: string, rules: readonly Rule[], style: FileStyle, stages: readonly StageView[]): ChunkResult {
+function checkChunk(text: string, rules: readonly Rule[], style: FileStyle, stages: readonly StageView[], stageLines: readonly number[] = []): ChunkResult {
   const empty = (error: string, globalIgnores: IgnoreRef[] = []): ChunkResult => ({ findings: [], suppressed: [], facts: new Map(), ignores: new Map(), globalIgnores, pragmas: [], checkSkips: [], error });
   if (text.length > MAX_LINE_LENGTH && longestLine(text) > MAX_LINE_LENGTH) {
     // Unchecked, but its file-wide ignore comments still apply to the other chunks.
@@ -209,7 +209,24 @@ function checkChunk(text: string, rules: readonly Rule[], style: FileStyle, stag
   let current: Rule = rules[0];
   // Pragma comments outside instructions: ignore comments (for unused ones) and `# hadolint shell=`.
   const { pragmaLines, shellIsNotPosix: pragmaShellIsNotPosix } = scanPragmas(model.lines, model.instructions, (l) => instructionAt(model.instructions, l));
-  const stageOf = (ins: InstructionInfo): StageView | undefined => (ins.stage >= 0 ? stages[ins.stage] : undefined);
+  // The views follow the FROM lines of the text, a FROM line inside a heredoc included (see
+  // fileStages); an instruction's stage is counted over FROM instructions. Map one onto the other
+  // by the line of the stage's FROM, so that such a heredoc does not shift the later stages.
+  let viewOfStage: (StageView | undefined)[] | undefined;
+  const stageOf = (ins: InstructionInfo): StageView | undefined => {
+    if (ins.stage < 0) return undefined;
+    if (!viewOfStage) {
+      viewOfStage = [];
+      const froms = model.instructions.filter((i) => i.keyword === 'FROM');
+      let k = 0;
+      for (const f of froms) {
+        while (k < stageLines.length && stageLines[k] < f.startLine) k++;
+        viewOfStage.push(stageLines[k] === f.startLine ? stages[k] : undefined);
+      }
+      if (stageLines.length !== stages.length) viewOfStage = stages.slice();
+    }
+    return viewOfStage[ins.stage] ?? stages[ins.stage];
+  };
   const ctx: RuleContext = {
     model,
     report(r: Report) {
@@ -383,7 +400,7 @@ function instructionAt(list: readonly InstructionInfo[], line: number): Instruct
 }
 
 /** The stages whose FROM is on lines [from, to), as the chunk's rules see them, and their cache key. */
-function stageViews(stages: readonly StageFacts[], from: number, to: number): { views: StageView[]; key: string } {
+function stageViews(stages: readonly StageFacts[], from: number, to: number): { views: StageView[]; lines: number[]; key: string } {
   let lo = 0;
   let hi = stages.length;
   while (lo < hi) {
@@ -393,15 +410,17 @@ function stageViews(stages: readonly StageFacts[], from: number, to: number): { 
   }
   let key = '';
   const views: StageView[] = [];
+  const lines: number[] = [];
   for (let k = lo; k < stages.length && stages[k].line < to; k++) {
     const st = stages[k];
+    lines.push(st.line);
     const isLast = k === stages.length - 1;
     views.push({ name: st.name, from: st.from, inherited: st.inherited, reachesFinal: st.reachesFinal, isLast });
     const inh = st.inherited;
     key += `${st.reachesFinal ? 'F' : '-'}${isLast ? 'L' : '-'}`;
     if (inh.shell !== null || inh.image !== st.from) key += JSON.stringify(inh);
   }
-  return { views, key };
+  return { views, lines, key };
 }
 
 function placedAt(result: ChunkResult, line: number): NonNullable<ChunkResult['placed']> {
@@ -707,7 +726,7 @@ export class Linter {
         }
         result ??= fromClosed(raw, meta);
         if (!result) {
-          result = checkChunk((i === 0 ? '' : prefix) + raw, active.rules, style, views.views);
+          result = checkChunk((i === 0 ? '' : prefix) + raw, active.rules, style, views.views, views.lines.map((l) => l - starts[i] + (i === 0 ? 0 : prefixLines)));
           result.meta = meta;
           yield;
         }

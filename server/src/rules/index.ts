@@ -15,6 +15,7 @@ import { rules as context } from './context';
 import { rules as apk } from './shell/apk';
 import { rules as apt } from './shell/apt';
 import { rules as lang } from './shell/lang';
+import { rules as cache } from './shell/cache';
 import { rules as rpm } from './shell/rpm';
 import { rules as general } from './shell/general';
 import { rules as config } from './config';
@@ -30,6 +31,7 @@ export const RULE_GROUPS: readonly { dir: string; rules: readonly Rule[] }[] = [
   { dir: 'shell/apk', rules: apk },
   { dir: 'shell/apt', rules: apt },
   { dir: 'shell/lang', rules: lang },
+  { dir: 'shell/cache', rules: cache },
   { dir: 'shell/rpm', rules: rpm },
   { dir: 'shell/general', rules: general },
   { dir: 'config', rules: config },

@@ -208,6 +208,8 @@ interface HeldFinding {
   fixes: NonNullable<FileReport['fixes']>;
   /** What an ancestor stage may set that settles the finding. */
   names: string[];
+  /** When an ancestor sets one of `names`: report it anyway, without its fixes (instead of dropping it). */
+  keepWithoutFixes?: boolean;
 }
 
 interface SetsFact {
@@ -222,8 +224,11 @@ export function inheritsFromStage(ctx: RuleContext, ins: InstructionInfo): boole
   return !!v && v.from !== v.inherited.image;
 }
 
-/** Reports now, or, in a stage that starts from another stage, holds the finding for `releaseHeld`. */
-export function reportOrHold(ctx: RuleContext, ins: InstructionInfo, report: Report, names: string[]): void {
+/**
+ * Reports now, or, in a stage that starts from another stage, holds the finding for `releaseHeld`.
+ * `keepWithoutFixes`: an ancestor setting one of `names` only makes the fixes uncertain, not the finding.
+ */
+export function reportOrHold(ctx: RuleContext, ins: InstructionInfo, report: Report, names: string[], keepWithoutFixes = false): void {
   if (!inheritsFromStage(ctx, ins)) {
     ctx.report(report);
     return;
@@ -235,6 +240,7 @@ export function reportOrHold(ctx: RuleContext, ins: InstructionInfo, report: Rep
     message: report.message,
     fixes: (report.fixes ?? []).map((f) => ({ title: f.title, safety: f.safety, edits: f.edits.map((e) => ({ range: ctx.range(e.start, e.end), newText: e.newText })) })),
     names,
+    ...(keepWithoutFixes ? { keepWithoutFixes } : {}),
   };
   ctx.fact(held);
 }
@@ -276,5 +282,6 @@ export function releaseHeld(ctx: FileRuleContext): void {
     // Each parent is an earlier stage: the walk ends.
     for (let cur = st && parentOf(st); cur && !settled; cur = parentOf(cur)) settled = f.names.some((n) => sets.get(cur!.index)?.has(n));
     if (!settled) ctx.report({ range: f.range, message: f.message, instructionLine: f.line.start.line, fixes: f.fixes });
+    else if (f.keepWithoutFixes) ctx.report({ range: f.range, message: f.message, instructionLine: f.line.start.line, fixes: [] });
   }
 }

@@ -166,10 +166,12 @@ describe(RULE, () => {
   });
 
   it('adds a dependency-only step where the install also builds the project', () => {
+    // The dependency step takes the install's flags: with its cache mount, it needs no advice of
+    // its own (without one, it gets maven-without-cache-mount's, as the install does).
     expectFix(
-      'FROM maven:3\nWORKDIR /app\nCOPY . .\nRUN mvn -B package -DskipTests\n',
+      'FROM maven:3\nWORKDIR /app\nCOPY . .\nRUN --mount=type=cache,target=/root/.m2/repository mvn -B package -DskipTests\n',
       RULE,
-      'FROM maven:3\nWORKDIR /app\nCOPY pom.xml ./\nRUN mvn dependency:go-offline\nCOPY . .\nRUN mvn -B package -DskipTests\n',
+      'FROM maven:3\nWORKDIR /app\nCOPY pom.xml ./\nRUN --mount=type=cache,target=/root/.m2/repository mvn dependency:go-offline\nCOPY . .\nRUN --mount=type=cache,target=/root/.m2/repository mvn -B package -DskipTests\n',
     );
     expectFix(
       'FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN poetry install\n',
@@ -177,9 +179,9 @@ describe(RULE, () => {
       'FROM python:3.12\nWORKDIR /app\nCOPY pyproject.toml poetry.lock ./\nRUN poetry install --no-root\nCOPY . .\nRUN poetry install\n',
     );
     expectFix(
-      'FROM composer:2\nWORKDIR /app\nCOPY . .\nRUN composer install --no-dev\n',
+      'FROM composer:2\nWORKDIR /app\nCOPY . .\nRUN --mount=type=cache,target=/tmp/cache composer install --no-dev\n',
       RULE,
-      'FROM composer:2\nWORKDIR /app\nCOPY composer.json composer.lock ./\nRUN composer install --no-scripts --no-autoloader\nCOPY . .\nRUN composer install --no-dev\n',
+      'FROM composer:2\nWORKDIR /app\nCOPY composer.json composer.lock ./\nRUN --mount=type=cache,target=/tmp/cache composer install --no-scripts --no-autoloader\nCOPY . .\nRUN --mount=type=cache,target=/tmp/cache composer install --no-dev\n',
     );
   });
 
