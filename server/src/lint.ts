@@ -748,11 +748,12 @@ export class Linter {
     /** The severity from the settings and the `# check=` directive, before ignore comments. */
     const baseSeverity = (rule: Rule): Severity | 'off' => {
       const bk = rule.related.buildkit?.toLowerCase();
-      const optedIn = rule.enabledByDefault === false && !!bk && (experimental.includes(bk) || experimental.includes('all'));
+      // An experimental BuildKit check the directive names is on, whatever `skip=` says (BuildKit's linter).
+      const optedIn = !!rule.buildkitExperimental && !!bk && (experimental.includes(bk) || experimental.includes('all'));
       const severity = settings.rules[rule.id] ?? (rule.enabledByDefault === false && !optedIn ? 'off' : rule.defaultSeverity);
       if (severity === 'off') return 'off';
       // `skip=all` means BuildKit's build checks, not syntax errors or hadolint-only rules.
-      if (bk && (checkSkips.includes('all') || checkSkips.includes(bk))) return 'off';
+      if (bk && !optedIn && (checkSkips.includes('all') || checkSkips.includes(bk))) return 'off';
       return severity;
     };
     const severityCache = new Map<Rule, Severity | 'off'>();

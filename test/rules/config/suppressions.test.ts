@@ -49,6 +49,15 @@ describe('suppression comments', () => {
     assert.deepEqual(ids('# check=skip=JSONArgsRecommended;error=true\nFROM alpine:3.20\nCMD echo hi\nADD a /a\n'), ['4 add-instead-of-copy']);
   });
 
+  it('an experimental check that `experimental=` names stays on whatever `skip=` says (BuildKit)', () => {
+    const desc = (directive: string) => ids(`${directive}\n# the toolchain\nARG GO_VERSION=1.23\nFROM golang:$GO_VERSION\n`).filter((x) => x.endsWith('invalid-definition-description'));
+    assert.deepEqual(desc('# check=skip=all;experimental=InvalidDefinitionDescription'), ['2 invalid-definition-description']);
+    assert.deepEqual(desc('# check=skip=InvalidDefinitionDescription;experimental=all'), ['2 invalid-definition-description']);
+    assert.deepEqual(desc('# check=skip=all'), []);
+    // `experimental=` means nothing for a check that is not experimental: skip wins.
+    assert.deepEqual(ids('# check=skip=all;experimental=FromAsCasing\nFROM alpine:3.20 as build\nRUN true\n'), []);
+  });
+
   it('`# check=error=true` is reported to the CLI (lastCheckError); off by default', () => {
     const l = new Linter();
     l.lint('# check=error=true\nFROM alpine\n');
