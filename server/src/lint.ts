@@ -9,6 +9,7 @@
 import { DockerfileModel, fileStyle, type FileStyle, type InstructionInfo, type StageFacts } from './model';
 import { RULES, RULES_BY_ID } from './rules';
 import { UNUSED_IGNORE } from './rules/config/unused-ignore';
+import { topDirectives } from './rules/syntax/_directives';
 import { unusedIgnores } from './unusedIgnores';
 import type { FileReport, FixSafety, LintContext, RelatedCodes, Report, Rule, RuleContext, Severity, ShellScript, StageView } from './rules/types';
 import { invocations } from './shell/facts';
@@ -309,7 +310,9 @@ function checkChunk(text: string, rules: readonly Rule[], style: FileStyle, stag
   // `# hadolint stage ignore=…` above the stage's FROM (see suppressions.ts for every form).
   // Scanned in the text: dockerfile-ast mistakes such a comment at the top for a directive.
   const globalIgnores = globalIgnoresIn(text);
-  const check = parseCheckDirective(model.directives.filter((d) => d.name === 'check').map((d) => d.value).join(';'));
+  // Read from the text as BuildKit does: dockerfile-ast cuts a directive's value at the first
+  // blank (`# check=skip=A, B` would lose B).
+  const check = parseCheckDirective(topDirectives(model).filter((d) => d.name === 'check').map((d) => d.value).join(';'));
   const pragmas: PragmaAt[] = pragmaLines;
   const ignores = new Map<number, IgnoreRef[]>();
   let stageRefs: IgnoreRef[] = [];
