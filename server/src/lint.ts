@@ -9,6 +9,7 @@
 import { DockerfileModel, fileStyle, type FileStyle, type InstructionInfo, type StageFacts } from './model';
 import { RULES, RULES_BY_ID } from './rules';
 import { UNUSED_IGNORE } from './rules/config/unused-ignore';
+import { topDirectives } from './rules/syntax/_directives';
 import { unusedIgnores } from './unusedIgnores';
 import type { FileReport, FixSafety, LintContext, RelatedCodes, Report, Rule, RuleContext, Severity, ShellScript, StageView } from './rules/types';
 import { invocations } from './shell/facts';
@@ -326,7 +327,9 @@ function checkChunk(text: string, rules: readonly Rule[], style: FileStyle, stag
   // `# hadolint stage ignore=…` above the stage's FROM (see suppressions.ts for every form).
   // Scanned in the text: dockerfile-ast mistakes such a comment at the top for a directive.
   const globalIgnores = globalIgnoresIn(text);
-  const check = parseCheckDirective(model.directives.filter((d) => d.name === 'check').map((d) => d.value).join(';'));
+  // Read from the text as BuildKit does: dockerfile-ast cuts a directive's value at the first
+  // blank (`# check=skip=A, B` would lose B).
+  const check = parseCheckDirective(topDirectives(model).filter((d) => d.name === 'check').map((d) => d.value).join(';'));
   const pragmas: PragmaAt[] = pragmaLines;
   const ignores = new Map<number, IgnoreRef[]>();
   let stageRefs: IgnoreRef[] = [];
@@ -767,11 +770,12 @@ export class Linter {
     /** The severity from the settings and the `# check=` directive, before ignore comments. */
     const baseSeverity = (rule: Rule): Severity | 'off' => {
       const bk = rule.related.buildkit?.toLowerCase();
-      const optedIn = rule.enabledByDefault === false && !!bk && (experimental.includes(bk) || experimental.includes('all'));
+      // An experimental BuildKit check the directive names is on, whatever `skip=` says (BuildKit's linter).
+      const optedIn = !!rule.buildkitExperimental && !!bk && (experimental.includes(bk) || experimental.includes('all'));
       const severity = settings.rules[rule.id] ?? (rule.enabledByDefault === false && !optedIn ? 'off' : rule.defaultSeverity);
       if (severity === 'off') return 'off';
       // `skip=all` means BuildKit's build checks, not syntax errors or hadolint-only rules.
-      if (bk && (checkSkips.includes('all') || checkSkips.includes(bk))) return 'off';
+      if (bk && !optedIn && (checkSkips.includes('all') || checkSkips.includes(bk))) return 'off';
       return severity;
     };
     const severityCache = new Map<Rule, Severity | 'off'>();

@@ -130,6 +130,11 @@ export interface Rule {
   readonly defaultSeverity: Severity;
   /** False for opt-in rules (hadolint DL3057, experimental BuildKit checks): off unless a setting turns them on. */
   readonly enabledByDefault?: boolean;
+  /**
+   * BuildKit marks the check experimental: `# check=experimental=<name>` (or `all`) turns it on
+   * there, and `skip=` (even `skip=all`) never turns a check so named off.
+   */
+  readonly buildkitExperimental?: boolean;
   readonly related: RelatedCodes;
   /** One line, English (localised through the l10n bundle). */
   readonly description: string;

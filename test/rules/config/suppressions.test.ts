@@ -49,6 +49,25 @@ describe('suppression comments', () => {
     assert.deepEqual(ids('# check=skip=JSONArgsRecommended;error=true\nFROM alpine:3.20\nCMD echo hi\nADD a /a\n'), ['4 add-instead-of-copy']);
   });
 
+  it('reads the whole directive value, blanks included, as BuildKit does', () => {
+    const text = (directive: string) => `${directive}\n\nFROM alpine:3.20 as Build\nCMD echo hi\n`;
+    assert.deepEqual(ids(text('# check=skip=FromAsCasing, StageNameCasing ,JSONArgsRecommended')), []);
+    assert.deepEqual(ids(text('#  check = skip = FromAsCasing ; error = true')), ['3 stage-name-casing', '4 cmd-shell-form']);
+    const l = new Linter();
+    l.lint(text('# check = error = true'));
+    assert.equal(l.lastCheckError, true);
+    assert.deepEqual(ids('# check=experimental= InvalidDefinitionDescription\n# the toolchain\nARG GO_VERSION=1.23\nFROM golang:$GO_VERSION\n'), ['2 invalid-definition-description']);
+  });
+
+  it('an experimental check that `experimental=` names stays on whatever `skip=` says (BuildKit)', () => {
+    const desc = (directive: string) => ids(`${directive}\n# the toolchain\nARG GO_VERSION=1.23\nFROM golang:$GO_VERSION\n`).filter((x) => x.endsWith('invalid-definition-description'));
+    assert.deepEqual(desc('# check=skip=all;experimental=InvalidDefinitionDescription'), ['2 invalid-definition-description']);
+    assert.deepEqual(desc('# check=skip=InvalidDefinitionDescription;experimental=all'), ['2 invalid-definition-description']);
+    assert.deepEqual(desc('# check=skip=all'), []);
+    // `experimental=` means nothing for a check that is not experimental: skip wins.
+    assert.deepEqual(ids('# check=skip=all;experimental=FromAsCasing\nFROM alpine:3.20 as build\nRUN true\n'), []);
+  });
+
   it('`# check=error=true` is reported to the CLI (lastCheckError); off by default', () => {
     const l = new Linter();
     l.lint('# check=error=true\nFROM alpine\n');

@@ -58,6 +58,12 @@ describe('copy-ignored-file', () => {
     const root = workspace({ 'api.Dockerfile': 'FROM alpine:3.20\nCOPY a /a\nCOPY b /b\n', 'api.Dockerfile.dockerignore': 'a\n', '.dockerignore': 'b\n', a: '', b: '' });
     assert.deepEqual(lintAt(root, 'api.Dockerfile', undefined, 'copy-ignored-file').map((f) => f.range.start.line), [1]);
   });
+  it('skip=all turns it off, unless experimental= names it (then skip does not apply, as in BuildKit)', () => {
+    const files = (directive: string) => ({ 'Dockerfile': `${directive}\nFROM nginx:1.27\nCOPY site.tar.gz /usr/share/nginx/\n`, '.dockerignore': '*.tar.gz\n', 'site.tar.gz': '' });
+    assert.equal(lintAt(workspace(files('# check=skip=all')), 'Dockerfile', undefined, 'copy-ignored-file').length, 0);
+    assert.equal(lintAt(workspace(files('# check=skip=all;experimental=CopyIgnoredFile')), 'Dockerfile', undefined, 'copy-ignored-file').length, 1);
+    assert.equal(lintAt(workspace(files('# check=skip=CopyIgnoredFile;experimental=all')), 'Dockerfile', undefined, 'copy-ignored-file').length, 1);
+  });
   it('is silent without a context (untitled, outside the workspace)', () => {
     const found = new Linter().lint('FROM alpine:3.20\nCOPY build /b\n').filter((f) => f.ruleId === 'copy-ignored-file');
     assert.deepEqual(found, []);

@@ -43,6 +43,10 @@ describe('expose-proto-casing', () => {
     expectFix('FROM alpine\nEXPOSE "53/UDP"\n', RULE, 'FROM alpine\nEXPOSE "53/udp"\n');
     expectNone('FROM alpine\nEXPOSE 53/udp 80/HTTP $P/TCP 80\n', RULE);
   });
+  it('also on a host mapping, which expose-invalid-format reports as well (as BuildKit does)', () => {
+    expectFix('FROM alpine\nEXPOSE 8443:443/TCP\n', RULE, 'FROM alpine\nEXPOSE 8443:443/tcp\n');
+    assert.deepEqual(findingsOf('FROM alpine\nEXPOSE 8443:443/TCP\n', 'expose-invalid-format').length, 1);
+  });
   it('is silenced by check=skip', () => {
     expectNone('# check=skip=ExposeProtoCasing\nFROM alpine\nEXPOSE 53/UDP\n', RULE);
   });

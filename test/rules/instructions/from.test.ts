@@ -73,6 +73,11 @@ describe('from-platform-constant', () => {
     expectNone('FROM --platform=linux/amd64 alpine:3.20 AS build_amd64\nFROM --platform=linux/arm64 alpine:3.20 AS build-arm64\nFROM --platform=windows/amd64 x:1 AS windows-tools\n', RULE);
     expectNone('FROM alpine:3.20\n', RULE);
   });
+  it('leaves a value that is no platform to flag-value-invalid (BuildKit fails on it instead)', () => {
+    const text = 'FROM --platform=linux/arm64/v8/extra alpine:3.20\nFROM --platform=linux/amd64;v2 alpine:3.20\n';
+    expectNone(text, RULE);
+    assert.equal(findingsOf('FROM --platform=linux/arm64/v8/extra alpine:3.20\n', 'flag-value-invalid').length, 1);
+  });
   it('is silenced by check=skip and by DL3029', () => {
     expectNone('# check=skip=FromPlatformFlagConstDisallowed\nFROM --platform=linux/amd64 node:22\n', RULE);
     expectNone('# hadolint ignore=DL3029\nFROM --platform=linux/amd64 node:22\n', RULE);

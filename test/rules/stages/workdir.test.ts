@@ -18,6 +18,11 @@ describe('workdir-relative-path', () => {
     assert.equal(f.related.buildkit, 'WorkdirRelativePath');
     assert.equal(f.severity, 'warning');
   });
+  it('reports only the first WORKDIR of a stage chain: the later ones are relative to it (BuildKit)', () => {
+    assert.deepEqual(words('FROM python:3.13\nWORKDIR srv\nRUN make\nWORKDIR build/out\n', RULE), ['1:srv']);
+    const text = 'FROM ruby:3.3 AS gems\nWORKDIR vendor\nRUN bundle\n\nFROM gems AS web\nWORKDIR public\n\nFROM ruby:3.3\nWORKDIR /srv\n';
+    assert.deepEqual(words(text, RULE), ['1:vendor']);
+  });
   it('knows an absolute WORKDIR of a stage this one starts from, also in another chunk', () => {
     const text = 'FROM node:22 AS base\nWORKDIR /app\nRUN a\n\nFROM alpine:3.20 AS x\nRUN b\n\nFROM base\nWORKDIR src\n\nFROM alpine:3.20\nWORKDIR src\n';
     assert.deepEqual(words(text, RULE), ['11:src']);

@@ -17,6 +17,12 @@ describe(RULE, () => {
   it('reports an invalid default (upper case repository)', () => {
     assert.equal(findingsOf('ARG IMG=MyImage\nFROM $IMG\n', RULE).length, 1);
   });
+  it('names the variable whose default is wrong when every variable has one', () => {
+    // The default ends the name with a colon and no tag: "nginx:".
+    const [f] = findingsOf('ARG FLAVOUR="x:"\nFROM ngin${FLAVOUR}\n', RULE);
+    assert.match(f.message, /"nginx:" is invalid: ngin\$\{FLAVOUR\} \(check the default value of FLAVOUR\)/);
+    assert.doesNotMatch(f.message, /\?/);
+  });
   it('is silent when the defaults make a valid name', () => {
     expectNone('ARG TAG=3.20\nFROM alpine:$TAG\n', RULE);
     expectNone('ARG VARIANT\nFROM node:20${VARIANT:+-$VARIANT}\n', RULE);

@@ -15,6 +15,7 @@ import zhCn from './copy-ignored-file.zh-cn.md';
 export const copyIgnoredFile: Rule = {
   id: 'copy-ignored-file',
   defaultSeverity: 'warning',
+  buildkitExperimental: true,
   related: { buildkit: 'CopyIgnoredFile' },
   description: 'COPY or ADD of a file that .dockerignore excludes',
   docs: { en, 'zh-cn': zhCn },

@@ -19,7 +19,8 @@ export const exposeProtoCasing: Rule = {
       const ins = outer.keyword === 'ONBUILD' ? outer.trigger : outer;
       if (!ins || ins.keyword !== 'EXPOSE') continue;
       for (const p of exposedPorts(ins, model.escape)) {
-        if (p.dynamic || p.mapping || p.proto === null || p.protoStart < 0) continue;
+        // A host mapping (`8080:80/TCP`) is expose-invalid-format's too: BuildKit reports both.
+        if (p.dynamic || p.proto === null || p.protoStart < 0) continue;
         const lower = p.proto.toLowerCase();
         if (lower === p.proto || !PROTOCOLS.has(lower)) continue;
         const start = p.word.start + p.protoStart;

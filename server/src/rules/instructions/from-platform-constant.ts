@@ -7,6 +7,7 @@ import { t } from '../../l10n';
 import type { Rule } from '../types';
 import { fromParts } from './_words';
 import { unquoteSource } from './add-instead-of-copy';
+import { isPlatformSpecifier } from '../syntax/flag-value-invalid';
 import en from './from-platform-constant.md';
 import zhCn from './from-platform-constant.zh-cn.md';
 
@@ -23,7 +24,8 @@ export const fromPlatformConstant: Rule = {
       if (!flag || flag.value === null) continue;
       if (flag.value.includes('$')) continue;
       const value = unquoteSource(flag.value, model.escape).value.trim();
-      if (value === '') continue;
+      // A value that is no platform is flag-value-invalid's (BuildKit fails on it instead).
+      if (value === '' || !isPlatformSpecifier(value)) continue;
       const parts = value.toLowerCase().split('/');
       const os = parts.length > 1 ? parts[0] : '';
       const arch = parts.length > 1 ? parts[1] : parts[0];

@@ -17,6 +17,7 @@ export const invalidDefinitionDescription: Rule = {
   id: 'invalid-definition-description',
   defaultSeverity: 'warning',
   enabledByDefault: false,
+  buildkitExperimental: true,
   related: { buildkit: 'InvalidDefinitionDescription' },
   description: 'Comment above an ARG or a named stage does not start with its name',
   fixSummary: 'an empty line after the comment (unsafe: it is then no description)',

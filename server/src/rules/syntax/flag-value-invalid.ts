@@ -13,6 +13,11 @@ import zhCn from './flag-value-invalid.zh-cn.md';
 
 const CHECKSUM_HEX: Record<string, number> = { sha256: 64, sha384: 96, sha512: 128, blake3: 64 };
 
+/** Whether BuildKit's platform parser accepts `v` (`os[/arch[/variant]]`, an OS version in parentheses). */
+export function isPlatformSpecifier(v: string): boolean {
+  return /^[A-Za-z0-9_.-]+(?:\([^()]*\))?(?:\/[A-Za-z0-9_.-]+){0,2}$/.test(v);
+}
+
 /** Why BuildKit rejects this value, or null when it accepts it. */
 function problem(spec: FlagSpec, f: ScannedFlag): string | null {
   const v = f.value;
@@ -61,7 +66,7 @@ function problem(spec: FlagSpec, f: ScannedFlag): string | null {
       return t('--chmod={0}: expected octal permissions such as 0755 (or symbolic, such as u=rwx,go=rx)', v);
     case 'platform':
       if (v === '') return null;
-      return /^[A-Za-z0-9_.-]+(?:\([^()]*\))?(?:\/[A-Za-z0-9_.-]+){0,2}$/.test(v)
+      return isPlatformSpecifier(v)
         ? null
         : t('--platform={0}: expected os[/arch[/variant]], e.g. linux/amd64', v);
     case 'from':

@@ -82,11 +82,15 @@ export const invalidDefaultArgInFrom: Rule = {
       if (ex.refs.some((r) => !declared.has(r.name) && !isPredefinedAnywhere(r.name))) continue;
       if (isValidReference(ex.value)) continue;
       const unset = [...new Set(ex.refs.filter((r) => !values.has(r.name) || values.get(r.name) === '').map((r) => r.name))];
+      // Every variable has a non-empty default (`ARG SFX="box:"`): one of those defaults is wrong.
+      const used = [...new Set(ex.refs.map((r) => r.name))].join(', ');
       ctx.report({
         range: f.imageRange,
-        message: ex.value === ''
-          ? t('With the default ARG values the base image name is empty: {0} (give {1} a default value)', f.image, unset.join(', ') || '?')
-          : t('With the default ARG values the base image name "{0}" is invalid: {1} (give {2} a default value)', ex.value, f.image, unset.join(', ') || '?'),
+        message: unset.length === 0
+          ? t('With the default ARG values the base image name "{0}" is invalid: {1} (check the default value of {2})', ex.value, f.image, used)
+          : ex.value === ''
+            ? t('With the default ARG values the base image name is empty: {0} (give {1} a default value)', f.image, unset.join(', '))
+            : t('With the default ARG values the base image name "{0}" is invalid: {1} (give {2} a default value)', ex.value, f.image, unset.join(', ')),
         instructionLine: f.instruction.start.line,
       });
     }
