@@ -181,6 +181,8 @@ function expandSimple(value: string, lookup: (name: string) => string | null | u
 interface VarIndex {
   sets: Map<string, number[]>;
   users: number[];
+  /** The names each ENV/ARG sets (read once per model for all nine rules, not once per rule and name). */
+  names: Map<InstructionInfo, Set<string>>;
 }
 
 const varIndexCache = new WeakMap<DockerfileModel, VarIndex>();
@@ -188,11 +190,14 @@ const varIndexCache = new WeakMap<DockerfileModel, VarIndex>();
 function varIndex(model: DockerfileModel): VarIndex {
   let v = varIndexCache.get(model);
   if (v) return v;
-  v = { sets: new Map(), users: [] };
+  v = { sets: new Map(), users: [], names: new Map() };
   model.instructions.forEach((i, k) => {
     if (i.keyword === 'USER') v!.users.push(k);
     if (i.keyword !== 'ENV' && i.keyword !== 'ARG') return;
+    const names = new Set<string>();
+    v!.names.set(i, names);
     for (const kv of keyValues(model, i)) {
+      names.add(kv.name);
       let list = v!.sets.get(kv.name);
       if (!list) v!.sets.set(kv.name, (list = []));
       if (list[list.length - 1] !== k) list.push(k);
@@ -336,7 +341,8 @@ function checkCacheMounts(ctx: RuleContext, tool: CacheTool): void {
   for (const i of model.instructions) {
     if (i.keyword === 'USER') recordSets(ctx, i, ['@USER']);
     else if (i.keyword === 'ENV' || i.keyword === 'ARG') {
-      const names = [...tool.vars, 'HOME'].filter((n) => valueSetBy(model, i, n) !== undefined);
+      const set = varIndex(model).names.get(i);
+      const names = set ? [...tool.vars, 'HOME'].filter((n) => set.has(n)) : [];
       if (names.length) recordSets(ctx, i, names);
     }
   }
