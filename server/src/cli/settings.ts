@@ -66,8 +66,7 @@ export class CliSettings {
 
   /** The settings for a file (undefined: standard input, configured from the current folder). */
   forFile(file: string | undefined): Settings {
-    const dir = file === undefined ? this.cwd : path.dirname(path.resolve(this.cwd, file));
-    const config = this.configFor(dir);
+    const config = this.configFor(this.dirOf(file));
     const key = config?.file ?? '';
     let s = this.bySettings.get(key);
     if (!s) {
@@ -91,7 +90,12 @@ export class CliSettings {
 
   /** The configuration file a file gets (undefined: standard input's, from the current folder), if any. */
   configFileFor(file: string | undefined): string | undefined {
-    return this.configFor(file === undefined ? this.cwd : path.dirname(path.resolve(this.cwd, file)))?.file;
+    return this.configFor(this.dirOf(file))?.file;
+  }
+
+  /** The folder a file's configuration is looked up from (standard input: the current folder). */
+  private dirOf(file: string | undefined): string {
+    return file === undefined ? this.cwd : path.dirname(path.resolve(this.cwd, file));
   }
 
   /** Every problem of every configuration file read, `file:line:col: message`. */

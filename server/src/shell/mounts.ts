@@ -32,9 +32,10 @@ export function mountsOf(ins: InstructionInfo): MountInfo[] {
  * `dirs` may list several equivalent paths (`/var/cache/apk`, `/etc/apk/cache`).
  */
 export function hasCacheOrTmpfsMount(ins: InstructionInfo, ...dirs: string[]): boolean {
-  return mountsOf(ins).some((m) => (m.type === 'cache' || m.type === 'tmpfs')
-    && dirs.some((d) => {
-      const dir = d.replace(/\/+$/, '');
-      return m.target === dir || m.target === '/' || dir.startsWith(`${m.target}/`);
-    }));
+  return mountsOf(ins).some((m) => (m.type === 'cache' || m.type === 'tmpfs') && dirs.some((d) => mountCovers(m.target, d.replace(/\/+$/, ''))));
+}
+
+/** A mount on `target` (no trailing slash) covers `dir`: it is `dir` or a parent of it. */
+export function mountCovers(target: string, dir: string): boolean {
+  return target === '/' || target === dir || dir.startsWith(`${target}/`);
 }

@@ -10,12 +10,13 @@
 import { t } from '../../../l10n';
 import type { DockerfileModel, InstructionInfo } from '../../../model';
 import { parseArgs, type Invocation, type ParsedArgs } from '../../../shell/facts';
-import { mountsOf } from '../../../shell/mounts';
+import { mountCovers as covers, mountsOf } from '../../../shell/mounts';
 import { indexOf, recordSets, releaseHeld, reportOrHold, runGroups, scriptExports } from '../../../shell/packages';
 import type { Word } from '../../../shell/parser';
 import type { RunScript } from '../../../shell/script';
 import type { Fix, Rule, RuleContext } from '../../types';
 import { keyValues } from '../../variables/_vars';
+import { parseImage } from '../../instructions/_words';
 
 /** A cache directory: its path, or null when it was moved somewhere we cannot read; `label` shows it either way. */
 export interface CacheDir {
@@ -110,12 +111,7 @@ const IMAGE_ENV: Readonly<Record<string, Readonly<Record<string, string>>>> = {
 /** `golang` for `golang:1.22-alpine`, `docker.io/library/golang@sha256:…`; '' for other registries and expansions. */
 export function imageRepository(image: string): string {
   if (!image || image.includes('$')) return '';
-  let name = image.toLowerCase();
-  const at = name.indexOf('@');
-  if (at >= 0) name = name.slice(0, at);
-  const slash = name.lastIndexOf('/');
-  const colon = name.lastIndexOf(':');
-  if (colon > slash) name = name.slice(0, colon);
+  let name = parseImage(image.toLowerCase()).repo;
   for (const prefix of ['docker.io/library/', 'index.docker.io/library/', 'registry-1.docker.io/library/', 'library/', 'docker.io/', 'index.docker.io/']) {
     if (name.startsWith(prefix)) {
       name = name.slice(prefix.length);
@@ -282,9 +278,6 @@ function envFor(ctx: RuleContext, ins: InstructionInfo, scope: StageScope, scrip
 const PLAIN_TARGET = /^\/[A-Za-z0-9_.@+\-/]*$/;
 
 /** A mount target `target` covers `dir`: equal or a parent. */
-function covers(target: string, dir: string): boolean {
-  return target === '/' || target === dir || dir.startsWith(`${target}/`);
-}
 
 /** The invocations of one script that the tool reads, with their parsed arguments. */
 function callsOf(ctx: RuleContext, script: RunScript, tool: CacheTool): CacheCall[] {
