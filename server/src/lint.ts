@@ -571,8 +571,10 @@ interface FileRuleRun {
 
 interface PlacedChunk {
   result: ChunkResult;
-  /** The file line of the chunk's first line. */
+  /** The file line of the chunk's first line (its escape prefix included: may be above `start`). */
   line: number;
+  /** The file line where the chunk's own text starts. */
+  start: number;
 }
 
 /**
@@ -585,17 +587,79 @@ function factKey(result: ChunkResult, ruleId: string): string {
   return key;
 }
 
-/** The rule's facts are the same as last time: per chunk, the same result at the same line, or equal facts there. */
-function sameFacts(a: readonly PlacedChunk[], b: readonly PlacedChunk[], ruleId: string): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
+/**
+ * The rule's facts compared with last time, chunk by chunk (the same result, or equal facts in
+ * the chunk's own lines): `'same'` at the same lines, `'moved'` when chunks only moved up or down
+ * (lines added or removed in an earlier chunk), `'changed'` otherwise.
+ */
+function compareFacts(a: readonly PlacedChunk[], b: readonly PlacedChunk[], ruleId: string): 'same' | 'moved' | 'changed' {
+  if (a === b) return 'same';
+  if (a.length !== b.length) return 'changed';
+  let moved = false;
   for (let i = 0; i < a.length; i++) {
     const x = a[i];
     const y = b[i];
-    if (x.line !== y.line) return false;
-    if (x.result !== y.result && (x.result.facts.has(ruleId) || y.result.facts.has(ruleId)) && factKey(x.result, ruleId) !== factKey(y.result, ruleId)) return false;
+    if (x.line !== y.line || x.start !== y.start) moved = true;
+    if (x.result !== y.result && (x.result.facts.has(ruleId) || y.result.facts.has(ruleId)) && factKey(x.result, ruleId) !== factKey(y.result, ruleId)) return 'changed';
+  }
+  return moved ? 'moved' : 'same';
+}
+
+/** The index of the chunk whose text holds file line `line` (chunks in file order, the first at line 0). */
+function chunkIndexAt(chunks: readonly PlacedChunk[], line: number): number {
+  let lo = 0;
+  let hi = chunks.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (chunks[mid].start <= line) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * The same stages as `a` (against chunks `ca`) in `b` (against chunks `cb`), each at the same
+ * place in the same chunk: they moved only with their chunks.
+ */
+function sameStagesMoved(a: readonly StageFacts[], ca: readonly PlacedChunk[], b: readonly StageFacts[], cb: readonly PlacedChunk[]): boolean {
+  if (a.length !== b.length || ca.length !== cb.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x.name !== y.name || x.from !== y.from || x.reachesFinal !== y.reachesFinal || !sameShell(x.shell, y.shell)
+      || x.inherited.image !== y.inherited.image || !sameShell(x.inherited.shell, y.inherited.shell)) return false;
+    const k = chunkIndexAt(ca, x.line);
+    if (chunkIndexAt(cb, y.line) !== k || x.line - ca[k].start !== y.line - cb[k].start) return false;
   }
   return true;
+}
+
+/**
+ * A file-level rule's reports moved with the chunks they are in: every position goes where
+ * its chunk went. Used when the rule's facts and the stages are the same but for such moves:
+ * a rule decides on facts and their order, never on line numbers as such, and no message
+ * names a line, so running it again would give exactly these reports.
+ */
+function movedReports(reports: readonly FileReport[], from: readonly PlacedChunk[], to: readonly PlacedChunk[]): FileReport[] {
+  const by = (line: number): number => {
+    const k = chunkIndexAt(from, line);
+    return to[k].start - from[k].start;
+  };
+  const pos = (p: Position): Position => {
+    const d = by(p.line);
+    return d === 0 ? p : { line: p.line + d, character: p.character };
+  };
+  const range = (r: Range): Range => {
+    const start = pos(r.start);
+    const end = pos(r.end);
+    return start === r.start && end === r.end ? r : { start, end };
+  };
+  return reports.map((r) => ({
+    range: range(r.range),
+    message: r.message,
+    instructionLine: r.instructionLine + by(r.instructionLine),
+    ...(r.fixes ? { fixes: r.fixes.map((fx) => ({ title: fx.title, safety: fx.safety, edits: fx.edits.map((e) => ({ range: range(e.range), newText: e.newText })) })) } : {}),
+  }));
 }
 
 function sameShell(a: readonly string[] | null | undefined, b: readonly string[] | null | undefined): boolean {
@@ -748,7 +812,7 @@ export class Linter {
       }
       if (result.error) this.lastErrors.push(`line ${starts[i] + 1}: ${result.error}`);
       for (const n of result.notes ?? []) this.lastErrors.push(`line ${n.line + starts[i] - (i === 0 ? 0 : prefixLines) + 1}: ${n.message}`);
-      results.push({ result, line: starts[i] - (i === 0 ? 0 : prefixLines) });
+      results.push({ result, line: starts[i] - (i === 0 ? 0 : prefixLines), start: starts[i] });
       i = j;
     }
     this.cache = next;
@@ -801,13 +865,29 @@ export class Linter {
     // The stages as the file-level rules see them: the same as last time, or not (checked once).
     const lastStages = this.fileRuns.values().next().value?.stages;
     const stages = lastStages && sameStages(lastStages, style.stages) ? lastStages : style.stages;
+    // Whether the stages of a rule's last run are these but for moves with their chunks (most
+    // rules' last runs share their chunks and stages: compared once per pair).
+    const movedMemo = new Map<readonly PlacedChunk[], { stages: readonly StageFacts[]; moved: boolean }>();
+    const stagesMoved = (last: FileRuleRun): boolean => {
+      const m = movedMemo.get(last.chunks);
+      if (m && m.stages === last.stages) return m.moved;
+      const moved = sameStagesMoved(last.stages, last.chunks, stages, results);
+      movedMemo.set(last.chunks, { stages: last.stages, moved });
+      return moved;
+    };
     for (const rule of RULES) {
       if (!rule.checkFile || severityOf(rule) === 'off') continue;
       const last = this.fileRuns.get(rule.id);
       let reports: FileReport[];
-      if (last && last.settings === settings && last.stages === stages && sameFacts(last.chunks, results, rule.id)) {
+      const cmp = last && last.settings === settings ? compareFacts(last.chunks, results, rule.id) : 'changed';
+      if (last && cmp === 'same' && last.stages === stages) {
         reports = last.reports;
         fileRuns.set(rule.id, last);
+      } else if (last && cmp !== 'changed' && stagesMoved(last)) {
+        // Lines were added or removed above some chunks (Enter, a deleted line): the rule's
+        // reports move with their chunks instead of running it again on every moved fact.
+        reports = movedReports(last.reports, last.chunks, results);
+        fileRuns.set(rule.id, { chunks: results, stages, settings, reports });
       } else {
         const facts: unknown[] = [];
         for (const { result, line } of results) if (result.facts.has(rule.id)) for (const f of placedFacts(result, line, rule.id)) facts.push(f);

@@ -146,6 +146,23 @@ describe('chunked linting equals whole-file linting', () => {
     }
   });
 
+  it('stays equal while lines are added and removed (one warm linter: file-level reports move with their chunks)', () => {
+    const warm = new Linter();
+    const base = Object.values(TRICKY).join('\n');
+    const lines = base.split('\n');
+    same(base, 'the fixture', warm);
+    // Enter at the start of every line, then the line taken away again; a comment and a blank
+    // line, which move the chunks below without changing what any rule reads.
+    for (let i = 0; i < lines.length; i++) {
+      for (const extra of ['', '# a comment']) {
+        same([...lines.slice(0, i), extra, ...lines.slice(i)].join('\n'), `${JSON.stringify(extra)} added at line ${i + 1}`, warm);
+        same(base, `and removed again (line ${i + 1})`, warm);
+      }
+    }
+    // A line removed: every chunk below moves up.
+    for (let i = 0; i < lines.length; i += 3) same([...lines.slice(0, i), ...lines.slice(i + 1)].join('\n'), `line ${i + 1} removed`, warm);
+  });
+
   it('a document opened after another one with the same text was closed starts from its chunks, with equal findings', () => {
     const text = Object.values(TRICKY).join('\n');
     const first = new Linter();
