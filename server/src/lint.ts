@@ -566,6 +566,8 @@ interface FileRuleRun {
   chunks: readonly PlacedChunk[];
   stages: readonly StageFacts[];
   settings: Settings;
+  /** The file's place and build context it ran with (`''` without one). */
+  contextKey: string;
   reports: FileReport[];
 }
 
@@ -689,7 +691,7 @@ export class Linter {
   /**
    * Per file-level rule, its last inputs and reports: typing inside one chunk leaves the other
    * chunks' facts untouched, and a rule whose facts did not change is not run again. Rules that
-   * read the build context (the file system) are always run. Bounded by the number of rules.
+   * read the build context (the file system) are always run when there is one. Bounded by the number of rules.
    */
   private fileRuns = new Map<string, FileRuleRun>();
   /** Chunk results of another text to fall back on: the parent's in a fork, a fork's after adopt. Dropped by the first lint that uses none. */
@@ -867,6 +869,7 @@ export class Linter {
     const stages = lastStages && sameStages(lastStages, style.stages) ? lastStages : style.stages;
     // Whether the stages of a rule's last run are these but for moves with their chunks (most
     // rules' last runs share their chunks and stages: compared once per pair).
+    const contextKey = context ? `${context.dockerfile}\u0000${context.buildContext}\u0000${context.buildContextSet ? 1 : 0}\u0000${context.workspaceRoot ?? ''}` : '';
     const movedMemo = new Map<readonly PlacedChunk[], { stages: readonly StageFacts[]; moved: boolean }>();
     const stagesMoved = (last: FileRuleRun): boolean => {
       const m = movedMemo.get(last.chunks);
@@ -879,7 +882,7 @@ export class Linter {
       if (!rule.checkFile || severityOf(rule) === 'off') continue;
       const last = this.fileRuns.get(rule.id);
       let reports: FileReport[];
-      const cmp = last && last.settings === settings ? compareFacts(last.chunks, results, rule.id) : 'changed';
+      const cmp = last && last.settings === settings && last.contextKey === contextKey ? compareFacts(last.chunks, results, rule.id) : 'changed';
       if (last && cmp === 'same' && last.stages === stages) {
         reports = last.reports;
         fileRuns.set(rule.id, last);
@@ -887,7 +890,7 @@ export class Linter {
         // Lines were added or removed above some chunks (Enter, a deleted line): the rule's
         // reports move with their chunks instead of running it again on every moved fact.
         reports = movedReports(last.reports, last.chunks, results);
-        fileRuns.set(rule.id, { chunks: results, stages, settings, reports });
+        fileRuns.set(rule.id, { chunks: results, stages, settings, contextKey, reports });
       } else {
         const facts: unknown[] = [];
         for (const { result, line } of results) if (result.facts.has(rule.id)) for (const f of placedFacts(result, line, rule.id)) facts.push(f);
@@ -911,7 +914,9 @@ export class Linter {
           this.lastErrors.push(`${rule.id}: ${(e as Error)?.stack ?? e}`);
         }
         // A rule that looked at the file system may answer differently next time: never reused.
-        if (!readsContext && !threw) fileRuns.set(rule.id, { chunks: results, stages, settings, reports });
+        // Without a build context (an untitled file, one outside the workspace) it saw no file
+        // system: its facts decide, as for any rule.
+        if ((!readsContext || !context) && !threw) fileRuns.set(rule.id, { chunks: results, stages, settings, contextKey, reports });
       }
       for (const r of reports) {
         const by = matchOf(ignores.get(r.instructionLine) ?? [], rule);

@@ -121,4 +121,18 @@ describe('the build context with a warm linter', () => {
     fs.rmSync(path.join(root, 'app.py'));
     assert.equal(missing().length, 1, 'and once it is deleted again, it is reported again');
   });
+
+  it('a text linted without a context and then with one (a workspace folder opened) is checked against the disk', () => {
+    const root = workspace({ Dockerfile: 'FROM alpine:3.20\nCOPY app.py /app/\n' });
+    const file = path.join(root, 'Dockerfile');
+    const text = fs.readFileSync(file, 'utf8');
+    const warm = new Linter();
+    const ids = (ctx?: ReturnType<typeof resolveContext>) => warm.lint(text, DEFAULT_SETTINGS, ctx).filter((f) => f.ruleId === 'copy-source-missing').length;
+    // Without a context the rule sees no file system; its result is reused while nothing changes.
+    assert.equal(ids(), 0);
+    assert.equal(ids(), 0);
+    clearContextCache();
+    assert.equal(ids(resolveContext(file, undefined, [root])), 1, 'with the context, app.py is missing');
+    assert.equal(ids(), 0, 'and without it again, nothing');
+  });
 });
