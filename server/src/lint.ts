@@ -100,8 +100,72 @@ interface ChunkResult {
   openHeredoc?: string[];
   /** Why the chunk could not be checked, when it could not. */
   error?: string;
+  /** What the next version of the chunk (a keystroke in one instruction) starts from: see `Rule.scope`. */
+  previous?: PreviousChunk;
   /** Parts left unchecked on purpose (a shell script the parser cannot read), at chunk lines. */
   notes?: { line: number; message: string }[];
+}
+
+/** A checked chunk as the check of its next version needs it. */
+interface PreviousChunk {
+  /** The text checked (escape prefix included). */
+  text: string;
+  lineCount: number;
+  /** Per instruction: where its lines start, where it ends (offsets), its keyword, whether it has heredocs. */
+  extents: { lineStart: number; end: number; keyword: string; heredocs: boolean }[];
+  /** Every finding of the chunk, before ignore comments, in rule order. */
+  all: ChunkFinding[];
+}
+
+/**
+ * The one instruction a keystroke changed, when a chunk's new text differs from its previous
+ * version inside one instruction that is neither FROM, SHELL nor ONBUILD (which change what
+ * the others are read with), with no pragma in the change: its index, the first line after it
+ * in the old text, and how many lines the text gained. undefined when it is anything else.
+ */
+function changedInstruction(prev: PreviousChunk, text: string, model: DockerfileModel): { k: number; oldAfter: number; lineDelta: number } | undefined {
+  const old = prev.text;
+  const list = model.instructions;
+  if (list.length !== prev.extents.length || list.length === 0) return undefined;
+  const min = Math.min(old.length, text.length);
+  let p = 0;
+  while (p < min && old.charCodeAt(p) === text.charCodeAt(p)) p++;
+  if (p === min && old.length === text.length) return undefined;
+  let q = 0;
+  while (q < min - p && old.charCodeAt(old.length - 1 - q) === text.charCodeAt(text.length - 1 - q)) q++;
+  const changedOld = old.slice(p, old.length - q);
+  const changedNew = text.slice(p, text.length - q);
+  if (/hadolint|dockerfile-doctor|\bescape\b|\bcheck\b/i.test(changedOld + changedNew)) return undefined;
+  // The instruction whose extent holds the change's start (in both texts: the same up to p).
+  let k = -1;
+  for (let lo = 0, hi = list.length - 1; lo <= hi;) {
+    const mid = (lo + hi) >> 1;
+    if (prev.extents[mid].lineStart <= p) {
+      k = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  if (k < 0) return undefined;
+  const o = prev.extents[k];
+  const n = list[k];
+  const blocked = (kw: string) => kw === 'FROM' || kw === 'SHELL' || kw === 'ONBUILD';
+  if (blocked(o.keyword) || blocked(n.keyword) || model.lines.starts[n.startLine] !== o.lineStart) return undefined;
+  // Inside the instruction (up to the next one when it has heredoc bodies), in both texts.
+  const oldLimit = o.heredocs ? (prev.extents[k + 1]?.lineStart ?? old.length) : o.end;
+  const newLimit = n.heredocs.length > 0 ? (k + 1 < list.length ? model.lines.starts[list[k + 1].startLine] : text.length) : n.end;
+  if (old.length - q > oldLimit || text.length - q > newLimit) return undefined;
+  // The instructions after it moved by the same amount.
+  const shift = text.length - old.length;
+  if (k + 1 < list.length && model.lines.starts[list[k + 1].startLine] !== prev.extents[k + 1].lineStart + shift) return undefined;
+  const oldAfter = k + 1 < list.length ? lineOfOffset(old, prev.extents[k + 1].lineStart) : prev.lineCount;
+  return { k, oldAfter, lineDelta: model.lines.lineCount - prev.lineCount };
+}
+
+/** The line of an offset that starts a line. */
+function lineOfOffset(text: string, offset: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 const DIRECTIVE = /^[ \t]*#[ \t]*([A-Za-z][A-Za-z0-9_-]*)[ \t]*=[ \t]*(.*)$/;
@@ -181,7 +245,7 @@ function longestLine(text: string): number {
 /** No SHELL since the stage's FROM (the stage's inherited shell applies). */
 const NO_SHELL = Symbol('no SHELL');
 
-function checkChunk(text: string, rules: readonly Rule[], style: FileStyle, stages: readonly StageView[], stageLines: readonly number[] = []): ChunkResult {
+function checkChunk(text: string, rules: readonly Rule[], style: FileStyle, stages: readonly StageView[], stageLines: readonly number[] = [], previous?: PreviousChunk): ChunkResult {
   const empty = (error: string, globalIgnores: IgnoreRef[] = []): ChunkResult => ({ findings: [], suppressed: [], facts: new Map(), ignores: new Map(), globalIgnores, pragmas: [], checkSkips: [], error });
   if (text.length > MAX_LINE_LENGTH && longestLine(text) > MAX_LINE_LENGTH) {
     // Unchecked, but its file-wide ignore comments still apply to the other chunks.
@@ -200,7 +264,7 @@ function checkChunk(text: string, rules: readonly Rule[], style: FileStyle, stag
     }
   }
   model.style = style;
-  const findings: ChunkFinding[] = [];
+  let reported: ChunkFinding[] = [];
   const facts = new Map<string, unknown[]>();
   const scriptCache = new Map<InstructionInfo, RunScript[]>();
   let indexOf: Map<InstructionInfo, number> | undefined;
@@ -232,7 +296,7 @@ function checkChunk(text: string, rules: readonly Rule[], style: FileStyle, stag
     model,
     report(r: Report) {
       const range = model.range(r.start, r.end);
-      findings.push({
+      reported.push({
         ruleId: current.id,
         instructionLine: instructionAt(model.instructions, range.start.line)?.startLine ?? range.start.line,
         message: r.message,
@@ -315,12 +379,67 @@ function checkChunk(text: string, rules: readonly Rule[], style: FileStyle, stag
     },
   };
   let error: string | undefined;
-  for (const rule of rules) {
+  const run = (rule: Rule, on: RuleContext): ChunkFinding[] => {
     current = rule;
+    reported = [];
     try {
-      rule.check(ctx);
+      rule.check(on);
     } catch (e) {
       error = `${rule.id}: ${(e as Error)?.stack ?? e}`;
+    }
+    return reported;
+  };
+  // A keystroke inside one instruction: the instruction-scoped rules run on that instruction
+  // only, and their findings on the others come from the chunk's previous version (moved down
+  // or up when the instruction gained or lost lines). Everything else runs on the whole chunk.
+  const change = previous ? changedInstruction(previous, text, model) : undefined;
+  let reuse: Map<string, { before: ChunkFinding[]; after: ChunkFinding[] }> | undefined;
+  if (change) {
+    const list = model.instructions;
+    const firstLine = list[change.k].startLine;
+    reuse = new Map();
+    for (const f of previous!.all) {
+      if (RULES_BY_ID.get(f.ruleId)?.scope !== 'instruction') continue;
+      const lines = [f.range.start.line, f.range.end.line, f.instructionLine];
+      for (const fx of f.fixes) for (const e of fx.edits) lines.push(e.range.start.line, e.range.end.line);
+      const before = lines.every((l) => l < firstLine);
+      const after = lines.every((l) => l >= change.oldAfter);
+      const inside = lines.every((l) => l >= firstLine && l < change.oldAfter);
+      if (!before && !after && !inside) {
+        reuse = undefined;
+        break;
+      }
+      if (inside) continue;
+      let r = reuse.get(f.ruleId);
+      if (!r) reuse.set(f.ruleId, (r = { before: [], after: [] }));
+      if (before) r.before.push(f);
+      else r.after.push(change.lineDelta === 0 ? f : shiftFinding(f, change.lineDelta));
+    }
+  }
+  let scopedCtx: RuleContext | undefined;
+  if (change && reuse) {
+    const only = model.instructions[change.k];
+    const part = Object.create(model, { instructions: { value: [only] } }) as DockerfileModel;
+    let scripts: readonly ShellScript[] | undefined;
+    scopedCtx = { ...ctx, model: part, shellScripts: () => (scripts ??= ctx.shellScripts().filter((x) => x.ins === only || x.ins === only.trigger)) };
+  }
+  const findings: ChunkFinding[] = [];
+  for (const rule of rules) {
+    if (scopedCtx && rule.scope === 'instruction') {
+      const r = reuse!.get(rule.id);
+      const fresh = run(rule, scopedCtx);
+      const k = model.instructions[change!.k];
+      for (const f of fresh) {
+        // A scoped rule reports inside the instruction it was given; anything else means it is not scoped.
+        if (f.range.start.line < k.startLine || (change!.k + 1 < model.instructions.length && f.range.start.line >= model.instructions[change!.k + 1].startLine)) {
+          error ??= `${rule.id}: reported outside the instruction it was given (it is not instruction-scoped)`;
+        }
+      }
+      if (r) for (const f of r.before) findings.push(f);
+      for (const f of fresh) findings.push(f);
+      if (r) for (const f of r.after) findings.push(f);
+    } else {
+      for (const f of run(rule, ctx)) findings.push(f);
     }
   }
   // Suppressions: `# hadolint ignore=DL3020` / `# dockerfile-doctor ignore=…` right above, and
@@ -360,8 +479,14 @@ function checkChunk(text: string, rules: readonly Rule[], style: FileStyle, stag
   const last = model.instructions[model.instructions.length - 1];
   const open = last ? last.heredocs.filter((h) => !h.terminated).map((h) => h.name) : [];
   const openHeredoc = open.length > 0 ? open : undefined;
+  const previousForNext: PreviousChunk = {
+    text,
+    lineCount: model.lines.lineCount,
+    extents: model.instructions.map((x) => ({ lineStart: model.lines.starts[x.startLine], end: x.end, keyword: x.keyword, heredocs: x.heredocs.length > 0 })),
+    all: findings,
+  };
   return {
-    findings: kept, suppressed, facts, ignores, globalIgnores, pragmas, checkSkips: check.skip,
+    previous: previousForNext, findings: kept, suppressed, facts, ignores, globalIgnores, pragmas, checkSkips: check.skip,
     checkError: check.error, checkExperimental: check.experimental, error, openHeredoc, notes,
   };
 }
@@ -424,6 +549,16 @@ function stageViews(stages: readonly StageFacts[], from: number, to: number): { 
     if (inh.shell !== null || inh.image !== st.from) key += JSON.stringify(inh);
   }
   return { views, lines, key };
+}
+
+function shiftFinding(f: ChunkFinding, by: number): ChunkFinding {
+  return {
+    ruleId: f.ruleId,
+    instructionLine: f.instructionLine + by,
+    message: f.message,
+    range: shiftRange(f.range, by),
+    fixes: f.fixes.map((fx) => ({ title: fx.title, safety: fx.safety, edits: fx.edits.map((e) => ({ range: shiftRange(e.range, by), newText: e.newText })) })),
+  };
 }
 
 function placedAt(result: ChunkResult, line: number): NonNullable<ChunkResult['placed']> {
@@ -688,6 +823,8 @@ function sameStages(a: readonly StageFacts[], b: readonly StageFacts[]): boolean
  */
 export class Linter {
   private cache = new ChunkCache();
+  /** The chunks of the last lint, in file order (a chunk checked again starts from its previous version). */
+  private lastChunks: readonly PlacedChunk[] = [];
   /**
    * Per file-level rule, its last inputs and reports: typing inside one chunk leaves the other
    * chunks' facts untouched, and a rule whose facts did not change is not run again. Rules that
@@ -709,6 +846,7 @@ export class Linter {
     const f = new Linter(this.options);
     f.fallback = this.cache;
     f.fileRuns = new Map(this.fileRuns);
+    f.lastChunks = this.lastChunks;
     return f;
   }
 
@@ -724,6 +862,7 @@ export class Linter {
     recentlyClosed.unshift(this.cache);
     recentlyClosed.length = Math.min(recentlyClosed.length, RECENTLY_CLOSED);
     this.cache = new ChunkCache();
+    this.lastChunks = [];
     this.fileRuns.clear();
   }
 
@@ -795,7 +934,8 @@ export class Linter {
         }
         result ??= fromClosed(raw, meta);
         if (!result) {
-          result = checkChunk((i === 0 ? '' : prefix) + raw, active.rules, style, views.views, views.lines.map((l) => l - starts[i] + (i === 0 ? 0 : prefixLines)));
+          const before = this.lastChunks[results.length]?.result;
+          result = checkChunk((i === 0 ? '' : prefix) + raw, active.rules, style, views.views, views.lines.map((l) => l - starts[i] + (i === 0 ? 0 : prefixLines)), before?.meta === meta ? before.previous : undefined);
           result.meta = meta;
           yield;
         }
@@ -818,6 +958,7 @@ export class Linter {
       i = j;
     }
     this.cache = next;
+    this.lastChunks = results;
     // A fork's chunks serve the next texts as long as they are used (see adopt).
     if (!usedFallback) this.fallback = undefined;
     // The file-level part yields too (between rules): on a big file it is tens of milliseconds.

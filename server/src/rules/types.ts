@@ -142,6 +142,16 @@ export interface Rule {
   readonly docs: { readonly en: string; readonly 'zh-cn': string };
   /** What its fixes do, for the README table (English, short): e.g. "`COPY` (safe)". */
   readonly fixSummary?: string;
+  /**
+   * `'instruction'`: what the rule reports on an instruction depends on nothing but that
+   * instruction (its text, ONBUILD trigger and heredocs included), the SHELL in force, its
+   * stage's view (`ctx.stageOf`) and the file's escape and style; each report and fix stays in
+   * the instruction's lines, and the rule records no facts. After a keystroke inside one
+   * instruction the linter runs it on that instruction only (its `ctx.model.instructions` and
+   * `ctx.shellScripts()` hold just that one) and keeps its findings on the others from the
+   * chunk's previous version. Absent: it reads the whole chunk.
+   */
+  readonly scope?: 'instruction';
   check(ctx: RuleContext): void;
   checkFile?(ctx: FileRuleContext): void;
 }

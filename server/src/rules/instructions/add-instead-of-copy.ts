@@ -66,6 +66,7 @@ export function unquoteSource(word: string, escape: string): { value: string } {
 export const addInsteadOfCopy: Rule = {
   id: 'add-instead-of-copy',
   defaultSeverity: 'warning',
+  scope: 'instruction',
   related: { hadolint: 'DL3020' },
   description: 'ADD used for local files',
   docs: { en, 'zh-cn': zhCn },

@@ -66,6 +66,7 @@ function shortened(s: string): string {
 export const cmdShellForm: Rule = {
   id: 'cmd-shell-form',
   defaultSeverity: 'warning',
+  scope: 'instruction',
   related: { hadolint: 'DL3025', buildkit: 'JSONArgsRecommended' },
   description: 'CMD or ENTRYPOINT in shell form',
   docs: { en, 'zh-cn': zhCn },

@@ -11,6 +11,7 @@ import zhCn from './copy-from-root.zh-cn.md';
 export const copyFromRoot: Rule = {
   id: 'copy-from-root',
   defaultSeverity: 'warning',
+  scope: 'instruction',
   related: { hadolint: 'DL3067' },
   description: 'COPY --from of a whole filesystem',
   docs: { en, 'zh-cn': zhCn },

@@ -11,6 +11,7 @@ import zhCn from './copy-multiple-sources-without-slash.zh-cn.md';
 export const copyMultipleSourcesWithoutSlash: Rule = {
   id: 'copy-multiple-sources-without-slash',
   defaultSeverity: 'error',
+  scope: 'instruction',
   related: { hadolint: 'DL3021' },
   description: 'COPY or ADD with several sources to a destination without a trailing slash',
   docs: { en, 'zh-cn': zhCn },

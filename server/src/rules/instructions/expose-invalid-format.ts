@@ -11,6 +11,7 @@ import zhCn from './expose-invalid-format.zh-cn.md';
 export const exposeInvalidFormat: Rule = {
   id: 'expose-invalid-format',
   defaultSeverity: 'warning',
+  scope: 'instruction',
   related: { buildkit: 'ExposeInvalidFormat' },
   description: 'EXPOSE with an IP address or host-port mapping',
   docs: { en, 'zh-cn': zhCn },

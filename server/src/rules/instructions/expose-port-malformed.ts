@@ -11,6 +11,7 @@ import zhCn from './expose-port-malformed.zh-cn.md';
 export const exposePortMalformed: Rule = {
   id: 'expose-port-malformed',
   defaultSeverity: 'error',
+  scope: 'instruction',
   related: {},
   description: 'EXPOSE port or protocol Docker cannot read',
   docs: { en, 'zh-cn': zhCn },

@@ -10,6 +10,7 @@ import zhCn from './expose-port-out-of-range.zh-cn.md';
 export const exposePortOutOfRange: Rule = {
   id: 'expose-port-out-of-range',
   defaultSeverity: 'error',
+  scope: 'instruction',
   related: { hadolint: 'DL3011' },
   description: 'EXPOSE port outside 0-65535',
   docs: { en, 'zh-cn': zhCn },

@@ -10,6 +10,7 @@ import zhCn from './expose-proto-casing.zh-cn.md';
 export const exposeProtoCasing: Rule = {
   id: 'expose-proto-casing',
   defaultSeverity: 'warning',
+  scope: 'instruction',
   related: { buildkit: 'ExposeProtoCasing' },
   description: 'EXPOSE protocol not in lower case',
   docs: { en, 'zh-cn': zhCn },

@@ -14,6 +14,7 @@ import zhCn from './from-platform-constant.zh-cn.md';
 export const fromPlatformConstant: Rule = {
   id: 'from-platform-constant',
   defaultSeverity: 'warning',
+  scope: 'instruction',
   related: { hadolint: 'DL3029', buildkit: 'FromPlatformFlagConstDisallowed' },
   description: 'FROM --platform with a constant value',
   docs: { en, 'zh-cn': zhCn },

@@ -10,6 +10,7 @@ import zhCn from './from-platform-target-redundant.zh-cn.md';
 export const fromPlatformTargetRedundant: Rule = {
   id: 'from-platform-target-redundant',
   defaultSeverity: 'warning',
+  scope: 'instruction',
   related: { hadolint: 'DL3065', buildkit: 'RedundantTargetPlatform' },
   description: 'FROM --platform=$TARGETPLATFORM is the default',
   docs: { en, 'zh-cn': zhCn },

@@ -25,6 +25,7 @@ export function labelKeyProblem(key: string): string | null {
 export const labelKeyInvalid: Rule = {
   id: 'label-key-invalid',
   defaultSeverity: 'hint',
+  scope: 'instruction',
   related: { hadolint: 'DL3048' },
   description: 'LABEL key not in the recommended format',
   docs: { en, 'zh-cn': zhCn },

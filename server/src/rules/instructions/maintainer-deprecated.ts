@@ -18,6 +18,7 @@ export function labelQuote(value: string, escape: string): string {
 export const maintainerDeprecated: Rule = {
   id: 'maintainer-deprecated',
   defaultSeverity: 'warning',
+  scope: 'instruction',
   related: { hadolint: 'DL4000', buildkit: 'MaintainerDeprecated' },
   description: 'MAINTAINER is deprecated',
   docs: { en, 'zh-cn': zhCn },

@@ -12,6 +12,7 @@ const DISALLOWED = new Set(['ONBUILD', 'FROM', 'MAINTAINER']);
 export const onbuildTriggerDisallowed: Rule = {
   id: 'onbuild-trigger-disallowed',
   defaultSeverity: 'error',
+  scope: 'instruction',
   related: { hadolint: 'DL3043' },
   description: 'ONBUILD with an ONBUILD, FROM or MAINTAINER trigger',
   docs: { en, 'zh-cn': zhCn },

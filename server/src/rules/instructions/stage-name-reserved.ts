@@ -12,6 +12,7 @@ const RESERVED = new Set(['scratch', 'context']);
 export const stageNameReserved: Rule = {
   id: 'stage-name-reserved',
   defaultSeverity: 'warning',
+  scope: 'instruction',
   related: { buildkit: 'ReservedStageName' },
   description: 'Stage named scratch or context',
   docs: { en, 'zh-cn': zhCn },

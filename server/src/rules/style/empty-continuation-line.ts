@@ -14,6 +14,7 @@ import zhCn from './empty-continuation-line.zh-cn.md';
 export const emptyContinuationLine: Rule = {
   id: 'empty-continuation-line',
   defaultSeverity: 'warning',
+  scope: 'instruction',
   related: { buildkit: 'NoEmptyContinuation' },
   description: 'Empty line inside a continued instruction',
   docs: { en, 'zh-cn': zhCn },

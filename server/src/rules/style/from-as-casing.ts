@@ -11,6 +11,7 @@ import zhCn from './from-as-casing.zh-cn.md';
 export const fromAsCasing: Rule = {
   id: 'from-as-casing',
   defaultSeverity: 'warning',
+  scope: 'instruction',
   related: { buildkit: 'FromAsCasing' },
   description: "The 'as' keyword does not match the case of 'from'",
   docs: { en, 'zh-cn': zhCn },

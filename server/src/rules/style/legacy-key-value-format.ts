@@ -76,6 +76,7 @@ function stripContinuations(source: string, escape: string): string {
 export const legacyKeyValueFormat: Rule = {
   id: 'legacy-key-value-format',
   defaultSeverity: 'warning',
+  scope: 'instruction',
   related: { buildkit: 'LegacyKeyValueFormat' },
   description: 'Legacy "key value" form in ENV or LABEL',
   docs: { en, 'zh-cn': zhCn },

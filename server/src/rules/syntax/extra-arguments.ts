@@ -14,6 +14,7 @@ import zhCn from './extra-arguments.zh-cn.md';
 export const extraArguments: Rule = {
   id: 'extra-arguments',
   defaultSeverity: 'error',
+  scope: 'instruction',
   related: {},
   description: 'Extra arguments',
   docs: { en, 'zh-cn': zhCn },

@@ -12,6 +12,7 @@ import zhCn from './flag-duplicate.zh-cn.md';
 export const flagDuplicate: Rule = {
   id: 'flag-duplicate',
   defaultSeverity: 'error',
+  scope: 'instruction',
   related: {},
   description: 'Flag given twice',
   docs: { en, 'zh-cn': zhCn },

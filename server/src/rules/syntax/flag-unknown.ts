@@ -12,6 +12,7 @@ import zhCn from './flag-unknown.zh-cn.md';
 export const flagUnknown: Rule = {
   id: 'flag-unknown',
   defaultSeverity: 'error',
+  scope: 'instruction',
   related: {},
   description: 'Unknown flag',
   docs: { en, 'zh-cn': zhCn },

@@ -79,6 +79,7 @@ function problem(spec: FlagSpec, f: ScannedFlag): string | null {
 export const flagValueInvalid: Rule = {
   id: 'flag-value-invalid',
   defaultSeverity: 'error',
+  scope: 'instruction',
   related: {},
   description: 'Invalid flag value',
   docs: { en, 'zh-cn': zhCn },

@@ -14,6 +14,7 @@ import zhCn from './from-reference-invalid.zh-cn.md';
 export const fromReferenceInvalid: Rule = {
   id: 'from-reference-invalid',
   defaultSeverity: 'error',
+  scope: 'instruction',
   related: {},
   description: 'Invalid image reference in FROM',
   docs: { en, 'zh-cn': zhCn },

@@ -14,6 +14,7 @@ import zhCn from './healthcheck-invalid.zh-cn.md';
 export const healthcheckInvalid: Rule = {
   id: 'healthcheck-invalid',
   defaultSeverity: 'error',
+  scope: 'instruction',
   related: {},
   description: 'Invalid HEALTHCHECK',
   docs: { en, 'zh-cn': zhCn },

@@ -20,6 +20,7 @@ const MIN_ARGS: Record<string, number> = {
 export const missingArguments: Rule = {
   id: 'missing-arguments',
   defaultSeverity: 'error',
+  scope: 'instruction',
   related: {},
   description: 'Instruction without its arguments',
   docs: { en, 'zh-cn': zhCn },

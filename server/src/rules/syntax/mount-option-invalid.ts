@@ -22,6 +22,7 @@ const SHARING = ['shared', 'private', 'locked'];
 export const mountOptionInvalid: Rule = {
   id: 'mount-option-invalid',
   defaultSeverity: 'error',
+  scope: 'instruction',
   related: {},
   description: 'Invalid RUN --mount option',
   docs: { en, 'zh-cn': zhCn },

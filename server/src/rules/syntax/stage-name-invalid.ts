@@ -14,6 +14,7 @@ export const VALID_STAGE_NAME = /^[a-z][a-z0-9-_.]*$/;
 export const stageNameInvalid: Rule = {
   id: 'stage-name-invalid',
   defaultSeverity: 'error',
+  scope: 'instruction',
   related: {},
   description: 'Invalid build stage name',
   docs: { en, 'zh-cn': zhCn },

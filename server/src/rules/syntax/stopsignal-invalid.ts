@@ -26,6 +26,7 @@ export function isSignal(value: string): boolean {
 export const stopsignalInvalid: Rule = {
   id: 'stopsignal-invalid',
   defaultSeverity: 'error',
+  scope: 'instruction',
   related: {},
   description: 'Invalid STOPSIGNAL',
   docs: { en, 'zh-cn': zhCn },

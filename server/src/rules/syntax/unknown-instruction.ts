@@ -27,6 +27,7 @@ function closeTo(a: string, b: string): boolean {
 export const unknownInstruction: Rule = {
   id: 'unknown-instruction',
   defaultSeverity: 'error',
+  scope: 'instruction',
   related: {},
   description: 'Unknown instruction',
   docs: { en, 'zh-cn': zhCn },

@@ -15,6 +15,7 @@ import zhCn from './env-same-instruction-reference.zh-cn.md';
 export const envSameInstructionReference: Rule = {
   id: 'env-same-instruction-reference',
   defaultSeverity: 'error',
+  scope: 'instruction',
   related: { hadolint: 'DL3044' },
   description: 'ENV refers to a variable set in the same ENV instruction',
   docs: { en, 'zh-cn': zhCn },

@@ -46,6 +46,7 @@ export function looksSecret(name: string): boolean {
 export const secretInArgOrEnv: Rule = {
   id: 'secret-in-arg-or-env',
   defaultSeverity: 'warning',
+  scope: 'instruction',
   related: { hadolint: 'DL3064', buildkit: 'SecretsUsedInArgOrEnv' },
   description: 'ARG or ENV name suggests it holds a secret',
   docs: { en, 'zh-cn': zhCn },

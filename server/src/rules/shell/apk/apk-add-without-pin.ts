@@ -19,6 +19,7 @@ function pinned(w: Word): boolean {
 export const apkAddWithoutPin: Rule = {
   id: 'apk-add-without-pin',
   defaultSeverity: 'warning',
+  scope: 'instruction',
   related: { hadolint: 'DL3018' },
   description: 'apk add without version pins',
   docs: { en, 'zh-cn': zhCn },

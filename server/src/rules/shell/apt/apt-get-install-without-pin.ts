@@ -22,6 +22,7 @@ function pinned(w: Word): boolean {
 export const aptGetInstallWithoutPin: Rule = {
   id: 'apt-get-install-without-pin',
   defaultSeverity: 'warning',
+  scope: 'instruction',
   related: { hadolint: 'DL3008' },
   description: 'apt-get install without version pins',
   docs: { en, 'zh-cn': zhCn },

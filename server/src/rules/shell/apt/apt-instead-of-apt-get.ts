@@ -31,6 +31,7 @@ const CACHE = new Set(['search', 'show', 'showsrc', 'policy', 'depends', 'rdepen
 export const aptInsteadOfAptGet: Rule = {
   id: 'apt-instead-of-apt-get',
   defaultSeverity: 'warning',
+  scope: 'instruction',
   related: { hadolint: 'DL3027' },
   description: 'apt used instead of apt-get or apt-cache',
   docs: { en, 'zh-cn': zhCn },

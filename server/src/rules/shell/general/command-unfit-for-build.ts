@@ -33,6 +33,7 @@ export const UNFIT = new Set(['ssh', 'vim', 'shutdown', 'service', 'ps', 'free',
 export const commandUnfitForBuild: Rule = {
   id: 'command-unfit-for-build',
   defaultSeverity: 'info',
+  scope: 'instruction',
   related: { hadolint: 'DL3001' },
   description: 'A command that makes no sense in a build (ssh, vim, service, ps, kill …)',
   docs: { en, 'zh-cn': zhCn },

@@ -33,6 +33,7 @@ export function sortTitle(plan: SortPlan): string {
 export const installPackagesUnsorted: Rule = {
   id: 'install-packages-unsorted',
   defaultSeverity: 'info',
+  scope: 'instruction',
   enabledByDefault: false,
   related: {},
   description: 'Packages of an install command are not sorted alphabetically or are listed twice',

@@ -17,6 +17,7 @@ const SH = new Set(['/bin/sh', '/usr/bin/sh']);
 export const lnToBinSh: Rule = {
   id: 'ln-to-bin-sh',
   defaultSeverity: 'warning',
+  scope: 'instruction',
   related: { hadolint: 'DL4005' },
   description: 'ln replaces /bin/sh instead of using SHELL',
   docs: { en, 'zh-cn': zhCn },

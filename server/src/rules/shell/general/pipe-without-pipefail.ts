@@ -81,6 +81,7 @@ function pipelineCommands(cmds: readonly Command[], p: { start: number; end: num
 export const pipeWithoutPipefail: Rule = {
   id: 'pipe-without-pipefail',
   defaultSeverity: 'warning',
+  scope: 'instruction',
   related: { hadolint: 'DL4006' },
   description: 'A pipe in RUN without pipefail',
   docs: { en, 'zh-cn': zhCn },

@@ -11,6 +11,7 @@ import zhCn from './sudo-in-run.zh-cn.md';
 export const sudoInRun: Rule = {
   id: 'sudo-in-run',
   defaultSeverity: 'error',
+  scope: 'instruction',
   related: { hadolint: 'DL3004' },
   description: 'sudo in a RUN instruction',
   docs: { en, 'zh-cn': zhCn },

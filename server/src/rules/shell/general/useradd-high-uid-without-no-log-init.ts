@@ -22,6 +22,7 @@ const VALUE_OPTIONS = new Set([
 export const useraddHighUidWithoutNoLogInit: Rule = {
   id: 'useradd-high-uid-without-no-log-init',
   defaultSeverity: 'warning',
+  scope: 'instruction',
   related: { hadolint: 'DL3046' },
   description: 'useradd with a high UID without -l (--no-log-init)',
   docs: { en, 'zh-cn': zhCn },

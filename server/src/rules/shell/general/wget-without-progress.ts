@@ -49,6 +49,7 @@ export function quietsProgress(args: readonly Word[]): boolean {
 export const wgetWithoutProgress: Rule = {
   id: 'wget-without-progress',
   defaultSeverity: 'info',
+  scope: 'instruction',
   related: { hadolint: 'DL3047' },
   description: 'wget without --progress (or -q / -nv)',
   docs: { en, 'zh-cn': zhCn },

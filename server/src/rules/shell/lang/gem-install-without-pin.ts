@@ -35,6 +35,7 @@ function pinned(w: Word): boolean {
 export const gemInstallWithoutPin: Rule = {
   id: 'gem-install-without-pin',
   defaultSeverity: 'warning',
+  scope: 'instruction',
   related: { hadolint: 'DL3028' },
   description: 'gem install without version pins',
   docs: { en, 'zh-cn': zhCn },

@@ -28,6 +28,7 @@ function missingVersion(w: Word): boolean {
 export const goInstallWithoutVersion: Rule = {
   id: 'go-install-without-version',
   defaultSeverity: 'warning',
+  scope: 'instruction',
   related: { hadolint: 'DL3062' },
   description: 'go install without @version',
   docs: { en, 'zh-cn': zhCn },

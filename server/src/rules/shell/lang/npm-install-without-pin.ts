@@ -40,6 +40,7 @@ export function npmSpecPinned(w: Word): boolean {
 export const npmInstallWithoutPin: Rule = {
   id: 'npm-install-without-pin',
   defaultSeverity: 'warning',
+  scope: 'instruction',
   related: { hadolint: 'DL3016' },
   description: 'npm install without version pins',
   docs: { en, 'zh-cn': zhCn },

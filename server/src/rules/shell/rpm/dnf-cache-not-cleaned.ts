@@ -9,6 +9,7 @@ import zhCn from './dnf-cache-not-cleaned.zh-cn.md';
 export const dnfCacheNotCleaned: Rule = {
   id: 'dnf-cache-not-cleaned',
   defaultSeverity: 'warning',
+  scope: 'instruction',
   related: { hadolint: 'DL3040' },
   description: 'dnf / microdnf install without dnf clean all in the same RUN',
   docs: { en, 'zh-cn': zhCn },

@@ -9,6 +9,7 @@ import zhCn from './dnf-install-without-pin.zh-cn.md';
 export const dnfInstallWithoutPin: Rule = {
   id: 'dnf-install-without-pin',
   defaultSeverity: 'warning',
+  scope: 'instruction',
   related: { hadolint: 'DL3041' },
   description: 'dnf / microdnf install without package versions',
   docs: { en, 'zh-cn': zhCn },

@@ -9,6 +9,7 @@ import zhCn from './dnf-install-without-yes.zh-cn.md';
 export const dnfInstallWithoutYes: Rule = {
   id: 'dnf-install-without-yes',
   defaultSeverity: 'warning',
+  scope: 'instruction',
   related: { hadolint: 'DL3038' },
   description: 'dnf / microdnf install (or another prompting command) without -y',
   docs: { en, 'zh-cn': zhCn },

@@ -9,6 +9,7 @@ import zhCn from './yum-cache-not-cleaned.zh-cn.md';
 export const yumCacheNotCleaned: Rule = {
   id: 'yum-cache-not-cleaned',
   defaultSeverity: 'warning',
+  scope: 'instruction',
   related: { hadolint: 'DL3032' },
   description: 'yum install without yum clean all in the same RUN',
   docs: { en, 'zh-cn': zhCn },

@@ -9,6 +9,7 @@ import zhCn from './yum-install-without-pin.zh-cn.md';
 export const yumInstallWithoutPin: Rule = {
   id: 'yum-install-without-pin',
   defaultSeverity: 'warning',
+  scope: 'instruction',
   related: { hadolint: 'DL3033' },
   description: 'yum install without package versions',
   docs: { en, 'zh-cn': zhCn },

@@ -9,6 +9,7 @@ import zhCn from './yum-install-without-yes.zh-cn.md';
 export const yumInstallWithoutYes: Rule = {
   id: 'yum-install-without-yes',
   defaultSeverity: 'warning',
+  scope: 'instruction',
   related: { hadolint: 'DL3030' },
   description: 'yum install (or another prompting yum command) without -y',
   docs: { en, 'zh-cn': zhCn },

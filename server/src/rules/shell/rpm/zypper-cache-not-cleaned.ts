@@ -9,6 +9,7 @@ import zhCn from './zypper-cache-not-cleaned.zh-cn.md';
 export const zypperCacheNotCleaned: Rule = {
   id: 'zypper-cache-not-cleaned',
   defaultSeverity: 'warning',
+  scope: 'instruction',
   related: { hadolint: 'DL3036' },
   description: 'zypper install without zypper clean in the same RUN',
   docs: { en, 'zh-cn': zhCn },

@@ -13,6 +13,7 @@ const UPGRADES = new Set(['dist-upgrade', 'dup', 'update', 'up']);
 export const zypperDistUpgrade: Rule = {
   id: 'zypper-dist-upgrade',
   defaultSeverity: 'warning',
+  scope: 'instruction',
   related: { hadolint: 'DL3035' },
   description: 'zypper dist-upgrade or update in a build',
   docs: { en, 'zh-cn': zhCn },

@@ -9,6 +9,7 @@ import zhCn from './zypper-install-without-pin.zh-cn.md';
 export const zypperInstallWithoutPin: Rule = {
   id: 'zypper-install-without-pin',
   defaultSeverity: 'warning',
+  scope: 'instruction',
   related: { hadolint: 'DL3037' },
   description: 'zypper install without package versions',
   docs: { en, 'zh-cn': zhCn },

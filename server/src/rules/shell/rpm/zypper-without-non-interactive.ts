@@ -9,6 +9,7 @@ import zhCn from './zypper-without-non-interactive.zh-cn.md';
 export const zypperWithoutNonInteractive: Rule = {
   id: 'zypper-without-non-interactive',
   defaultSeverity: 'warning',
+  scope: 'instruction',
   related: { hadolint: 'DL3034' },
   description: 'zypper install (or another prompting zypper command) without -n / -y',
   docs: { en, 'zh-cn': zhCn },
