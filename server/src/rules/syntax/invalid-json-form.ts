@@ -45,6 +45,7 @@ export function readLooseArray(text: string): string[] | null {
 export const invalidJsonForm: Rule = {
   id: 'invalid-json-form',
   defaultSeverity: 'error',
+  scope: 'instruction',
   related: {},
   description: 'Malformed JSON (exec) form',
   docs: { en, 'zh-cn': zhCn },

@@ -13,6 +13,7 @@ import zhCn from './key-value-invalid.zh-cn.md';
 export const keyValueInvalid: Rule = {
   id: 'key-value-invalid',
   defaultSeverity: 'error',
+  scope: 'instruction',
   related: {},
   description: 'Malformed ENV, LABEL or ARG pair',
   docs: { en, 'zh-cn': zhCn },

@@ -80,6 +80,7 @@ export function substitutionProblems(s: string, escape: string): [number, number
 export const variableSubstitutionInvalid: Rule = {
   id: 'variable-substitution-invalid',
   defaultSeverity: 'error',
+  scope: 'instruction',
   related: {},
   description: 'Invalid variable substitution',
   docs: { en, 'zh-cn': zhCn },

@@ -21,6 +21,7 @@ import zhCn from './apk-update-with-no-cache-add.zh-cn.md';
 export const apkUpdateWithNoCacheAdd: Rule = {
   id: 'apk-update-with-no-cache-add',
   defaultSeverity: 'info',
+  scope: 'instruction',
   related: {},
   description: 'apk update before apk add --no-cache',
   docs: { en, 'zh-cn': zhCn },

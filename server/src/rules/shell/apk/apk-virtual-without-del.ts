@@ -21,6 +21,7 @@ const RUNTIME = /run-?(?:time)?[-_.]?deps?|runtime/i;
 export const apkVirtualWithoutDel: Rule = {
   id: 'apk-virtual-without-del',
   defaultSeverity: 'info',
+  scope: 'instruction',
   related: {},
   description: 'apk add --virtual without apk del in the same RUN',
   docs: { en, 'zh-cn': zhCn },

@@ -63,6 +63,7 @@ function laterRunsNeedLists(ctx: RuleContext, groups: readonly RunGroup[]): Set<
 export const aptListsNotRemoved: Rule = {
   id: 'apt-lists-not-removed',
   defaultSeverity: 'info',
+  scope: 'instruction',
   related: { hadolint: 'DL3009' },
   description: 'apt-get update without removing /var/lib/apt/lists',
   docs: { en, 'zh-cn': zhCn },

@@ -29,6 +29,7 @@ function isInstall(call: ToolCall): boolean {
 export const yarnInstallWithoutCacheClean: Rule = {
   id: 'yarn-install-without-cache-clean',
   defaultSeverity: 'info',
+  scope: 'instruction',
   related: { hadolint: 'DL3060' },
   description: 'yarn install without yarn cache clean',
   docs: { en, 'zh-cn': zhCn },
