@@ -111,8 +111,8 @@ interface PreviousChunk {
   /** The text checked (escape prefix included). */
   text: string;
   lineCount: number;
-  /** Per instruction: where its lines start, where it ends (offsets), its keyword, whether it has heredocs. */
-  extents: { lineStart: number; end: number; keyword: string; heredocs: boolean }[];
+  /** Per instruction: where its lines start, where its text ends (its heredoc bodies included), its keyword. */
+  extents: { lineStart: number; end: number; keyword: string }[];
   /** Every finding of the chunk, before ignore comments, in rule order. */
   all: ChunkFinding[];
 }
@@ -150,15 +150,21 @@ function changedInstruction(prev: PreviousChunk, text: string, model: Dockerfile
   const n = list[k];
   const blocked = (kw: string) => kw === 'FROM' || kw === 'SHELL' || kw === 'ONBUILD';
   if (blocked(o.keyword) || blocked(n.keyword) || model.lines.starts[n.startLine] !== o.lineStart) return undefined;
-  // Inside the instruction (up to the next one when it has heredoc bodies), in both texts.
-  const oldLimit = o.heredocs ? (prev.extents[k + 1]?.lineStart ?? old.length) : o.end;
-  const newLimit = n.heredocs.length > 0 ? (k + 1 < list.length ? model.lines.starts[list[k + 1].startLine] : text.length) : n.end;
-  if (old.length - q > oldLimit || text.length - q > newLimit) return undefined;
+  // Inside the instruction's own text (its heredoc bodies included; not the comments after it,
+  // which may be pragmas), in both texts.
+  if (old.length - q > o.end || text.length - q > instructionEnd(n)) return undefined;
   // The instructions after it moved by the same amount.
   const shift = text.length - old.length;
   if (k + 1 < list.length && model.lines.starts[list[k + 1].startLine] !== prev.extents[k + 1].lineStart + shift) return undefined;
   const oldAfter = k + 1 < list.length ? lineOfOffset(old, prev.extents[k + 1].lineStart) : prev.lineCount;
   return { k, oldAfter, lineDelta: model.lines.lineCount - prev.lineCount };
+}
+
+/** Where an instruction's text ends: its last line, or the end of its last heredoc body. */
+function instructionEnd(ins: InstructionInfo): number {
+  let end = ins.end;
+  for (const h of ins.heredocs) end = Math.max(end, h.contentEnd);
+  return end;
 }
 
 /** The line of an offset that starts a line. */
@@ -482,7 +488,7 @@ function checkChunk(text: string, rules: readonly Rule[], style: FileStyle, stag
   const previousForNext: PreviousChunk = {
     text,
     lineCount: model.lines.lineCount,
-    extents: model.instructions.map((x) => ({ lineStart: model.lines.starts[x.startLine], end: x.end, keyword: x.keyword, heredocs: x.heredocs.length > 0 })),
+    extents: model.instructions.map((x) => ({ lineStart: model.lines.starts[x.startLine], end: instructionEnd(x), keyword: x.keyword })),
     all: findings,
   };
   return {

@@ -209,6 +209,15 @@ describe('chunked linting equals whole-file linting', () => {
   });
 
   const { files, skip } = corpusFiles();
+  it('a pragma comment after a heredoc, edited with a warm linter, re-checks the RUNs below it', () => {
+    const warm = new Linter();
+    const base = 'FROM alpine:3.20\nRUN <<EOF\napk add curl\nEOF\n# hadolint shell=pwsh\nRUN apt-get install curl\n';
+    same(base, 'with the pragma', warm);
+    same(base.replace('shell=pwsh', 'shell=bash'), 'the pragma edited to bash', warm);
+    same(base.replace('apk add curl', 'apk add curl git'), 'the heredoc body edited', warm);
+    same(base, 'and back', warm);
+  });
+
   it('stays equal while one instruction after another is edited (instruction-scoped rules re-run on that one only)', { skip }, () => {
     // Every third corpus file, every fourth instruction line: a word typed at the end of the
     // instruction's first line (before a continuation), then taken away again. The warm linter
@@ -230,6 +239,7 @@ describe('chunked linting equals whole-file linting', () => {
         for (const word of [' x', ' $HOME', ' "a b"']) {
           const edited = [...lines.slice(0, l), line.slice(0, at) + word + line.slice(at), ...lines.slice(l + 1)].join('\n');
           same(edited, `${files[f]}: ${JSON.stringify(word)} typed in line ${l + 1}`, warm);
+          assert.deepEqual(warm.lastErrors.filter((e) => e.includes('instruction-scoped')), [], `${files[f]}: line ${l + 1}`);
           edits++;
         }
         same(text, `${files[f]}: back to the file`, warm);
