@@ -60,6 +60,14 @@ describe('meta', () => {
     }
   });
 
+  it('an instruction-scoped rule records no facts and has no file-level check (its findings are kept per instruction)', () => {
+    for (const r of RULES.filter((x) => x.scope === 'instruction')) {
+      assert.equal(r.checkFile, undefined, `${r.id} is instruction-scoped but has a checkFile`);
+      const source = fs.readFileSync(path.join(ROOT, 'server/src/rules', ruleDir(r), `${r.id}.ts`), 'utf8');
+      assert.ok(!/\bfact\(/.test(source), `${r.id} is instruction-scoped but records facts`);
+    }
+  });
+
   it('no two rules share a hadolint code (a BuildKit check may cover several rules)', () => {
     const seen = new Map<string, string>();
     for (const r of RULES) {
