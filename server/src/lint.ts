@@ -111,8 +111,8 @@ interface PreviousChunk {
   /** The text checked (escape prefix included). */
   text: string;
   lineCount: number;
-  /** Per instruction: where its lines start, where its text ends (its heredoc bodies included), its keyword. */
-  extents: { lineStart: number; end: number; keyword: string }[];
+  /** Per instruction: its first line and where that line starts, where its text ends (its heredoc bodies included), its keyword. */
+  extents: { line: number; lineStart: number; end: number; keyword: string }[];
   /** Every finding of the chunk, before ignore comments, in rule order. */
   all: ChunkFinding[];
 }
@@ -156,7 +156,7 @@ function changedInstruction(prev: PreviousChunk, text: string, model: Dockerfile
   // The instructions after it moved by the same amount.
   const shift = text.length - old.length;
   if (k + 1 < list.length && model.lines.starts[list[k + 1].startLine] !== prev.extents[k + 1].lineStart + shift) return undefined;
-  const oldAfter = k + 1 < list.length ? lineOfOffset(old, prev.extents[k + 1].lineStart) : prev.lineCount;
+  const oldAfter = k + 1 < list.length ? prev.extents[k + 1].line : prev.lineCount;
   return { k, oldAfter, lineDelta: model.lines.lineCount - prev.lineCount };
 }
 
@@ -165,13 +165,6 @@ function instructionEnd(ins: InstructionInfo): number {
   let end = ins.end;
   for (const h of ins.heredocs) end = Math.max(end, h.contentEnd);
   return end;
-}
-
-/** The line of an offset that starts a line. */
-function lineOfOffset(text: string, offset: number): number {
-  let n = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) n++;
-  return n;
 }
 
 const DIRECTIVE = /^[ \t]*#[ \t]*([A-Za-z][A-Za-z0-9_-]*)[ \t]*=[ \t]*(.*)$/;
@@ -488,7 +481,7 @@ function checkChunk(text: string, rules: readonly Rule[], style: FileStyle, stag
   const previousForNext: PreviousChunk = {
     text,
     lineCount: model.lines.lineCount,
-    extents: model.instructions.map((x) => ({ lineStart: model.lines.starts[x.startLine], end: instructionEnd(x), keyword: x.keyword })),
+    extents: model.instructions.map((x) => ({ line: x.startLine, lineStart: model.lines.starts[x.startLine], end: instructionEnd(x), keyword: x.keyword })),
     all: findings,
   };
   return {
@@ -557,14 +550,12 @@ function stageViews(stages: readonly StageFacts[], from: number, to: number): { 
   return { views, lines, key };
 }
 
+function shiftFixes(fixes: readonly FindingFix[], by: number): FindingFix[] {
+  return fixes.map((fx) => ({ title: fx.title, safety: fx.safety, edits: fx.edits.map((e) => ({ range: shiftRange(e.range, by), newText: e.newText })) }));
+}
+
 function shiftFinding(f: ChunkFinding, by: number): ChunkFinding {
-  return {
-    ruleId: f.ruleId,
-    instructionLine: f.instructionLine + by,
-    message: f.message,
-    range: shiftRange(f.range, by),
-    fixes: f.fixes.map((fx) => ({ title: fx.title, safety: fx.safety, edits: fx.edits.map((e) => ({ range: shiftRange(e.range, by), newText: e.newText })) })),
-  };
+  return { ruleId: f.ruleId, instructionLine: f.instructionLine + by, message: f.message, range: shiftRange(f.range, by), fixes: shiftFixes(f.fixes, by) };
 }
 
 function placedAt(result: ChunkResult, line: number): NonNullable<ChunkResult['placed']> {
@@ -596,7 +587,7 @@ function placedFinding(result: ChunkResult, line: number, f: ChunkFinding, rule:
       message: f.message,
       range: shiftRange(f.range, line),
       related: rule.related,
-      fixes: line === 0 ? f.fixes : f.fixes.map((fix) => ({ title: fix.title, safety: fix.safety, edits: fix.edits.map((e) => ({ range: shiftRange(e.range, line), newText: e.newText })) })),
+      fixes: line === 0 ? f.fixes : shiftFixes(f.fixes, line),
     };
     placed.findings.set(f, at);
   }
