@@ -13,7 +13,7 @@ import { topDirectives } from './rules/syntax/_directives';
 import { unusedIgnores } from './unusedIgnores';
 import type { FileReport, FixSafety, LintContext, RelatedCodes, Report, Rule, RuleContext, Severity, ShellScript, StageView } from './rules/types';
 import { invocations } from './shell/facts';
-import { initShellParser } from './shell/parser';
+import { initShellParser, withScriptScope, type ScriptAnalysis } from './shell/parser';
 import { runScripts, type RunScript } from './shell/script';
 import { isPosixShell } from './shell/shells';
 import { LineIndex, trimBlankEnd, type Position, type Range } from './text';
@@ -115,6 +115,8 @@ interface PreviousChunk {
   extents: { line: number; lineStart: number; end: number; keyword: string }[];
   /** Every finding of the chunk, before ignore comments, in rule order. */
   all: ChunkFinding[];
+  /** The shell analyses the check used, by script text (the next check looks here first). */
+  scripts?: ReadonlyMap<string, ScriptAnalysis>;
 }
 
 /**
@@ -244,7 +246,16 @@ function longestLine(text: string): number {
 /** No SHELL since the stage's FROM (the stage's inherited shell applies). */
 const NO_SHELL = Symbol('no SHELL');
 
-function checkChunk(text: string, rules: readonly Rule[], style: FileStyle, stages: readonly StageView[], stageLines: readonly number[] = [], previous?: PreviousChunk): ChunkResult {
+function checkChunk(text: string, rules: readonly Rule[], style: FileStyle, stages: readonly StageView[], stageLines: readonly number[] = [], previous?: PreviousChunk, scriptsBefore?: ReadonlyMap<string, ScriptAnalysis>): ChunkResult {
+  // The shell analyses this check uses go with its result: the next version of the chunk finds
+  // its unchanged scripts there, whatever the shared cache has dropped since (an analysis depends
+  // on its script only: they serve a check under other settings too).
+  const { value, used } = withScriptScope(scriptsBefore, () => checkChunkText(text, rules, style, stages, stageLines, previous));
+  if (value.previous) value.previous.scripts = used;
+  return value;
+}
+
+function checkChunkText(text: string, rules: readonly Rule[], style: FileStyle, stages: readonly StageView[], stageLines: readonly number[], previous: PreviousChunk | undefined): ChunkResult {
   const empty = (error: string, globalIgnores: IgnoreRef[] = []): ChunkResult => ({ findings: [], suppressed: [], facts: new Map(), ignores: new Map(), globalIgnores, pragmas: [], checkSkips: [], error });
   if (text.length > MAX_LINE_LENGTH && longestLine(text) > MAX_LINE_LENGTH) {
     // Unchecked, but its file-wide ignore comments still apply to the other chunks.
@@ -932,7 +943,7 @@ export class Linter {
         result ??= fromClosed(raw, meta);
         if (!result) {
           const before = this.lastChunks[results.length]?.result;
-          result = checkChunk((i === 0 ? '' : prefix) + raw, active.rules, style, views.views, views.lines.map((l) => l - starts[i] + (i === 0 ? 0 : prefixLines)), before?.meta === meta ? before.previous : undefined);
+          result = checkChunk((i === 0 ? '' : prefix) + raw, active.rules, style, views.views, views.lines.map((l) => l - starts[i] + (i === 0 ? 0 : prefixLines)), before?.meta === meta ? before.previous : undefined, before?.previous?.scripts);
           result.meta = meta;
           yield;
         }

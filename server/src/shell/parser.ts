@@ -139,29 +139,61 @@ export function shellParserReady(): boolean {
 }
 
 /**
- * Analyses by script text, least recently used first out. Bounded by the scripts' total length
- * (an analysis is roughly proportional to its script): typing in a RUN leaves one entry per
- * keystroke behind, and 4 M characters hold every script of a 50,000-line file several times.
+ * Analyses by script text, least recently used first out, for what is analysed outside a
+ * chunk check (code actions, symbols) and for recent versions (an undo). Small on purpose: an
+ * analysis weighs ~21 bytes per character of its script, and typing in a RUN leaves one behind
+ * per keystroke (a 4 M-character bound let a long session keep ~80 MB of them). The analyses a
+ * checked chunk needs next time travel with its result instead (see `withScriptScope`).
  */
 const cache = new Map<string, ScriptAnalysis>();
-const CACHE_CHARS = 4 * 1024 * 1024;
+export const CACHE_CHARS = 64 * 1024;
 let cachedChars = 0;
+let parses = 0;
+
+/**
+ * While a chunk is checked: the analyses its previous version used, looked up first, and the
+ * ones this check uses (kept with the chunk's result for its next version). A keystroke thus
+ * re-parses only the script it changed, on a stage of any size, while the shared cache stays small.
+ */
+let scope: { from: ReadonlyMap<string, ScriptAnalysis> | undefined; used: Map<string, ScriptAnalysis> } | undefined;
+
+export function withScriptScope<T>(from: ReadonlyMap<string, ScriptAnalysis> | undefined, fn: () => T): { value: T; used: Map<string, ScriptAnalysis> } {
+  const outer = scope;
+  const mine = { from, used: new Map<string, ScriptAnalysis>() };
+  scope = mine;
+  try {
+    return { value: fn(), used: mine.used };
+  } finally {
+    scope = outer;
+  }
+}
+
+/** For tests and the log: the shared cache's size, and how many scripts were parsed so far. */
+export function scriptCacheStats(): { entries: number; chars: number; parses: number } {
+  return { entries: cache.size, chars: cachedChars, parses };
+}
 
 export function analyzeScript(script: string): ScriptAnalysis {
-  const hit = cache.get(script);
-  if (hit) {
+  const scoped = scope?.used.get(script) ?? scope?.from?.get(script);
+  if (scoped) {
+    scope!.used.set(script, scoped);
+    return scoped;
+  }
+  let result = cache.get(script);
+  if (result) {
     cache.delete(script);
-    cache.set(script, hit);
-    return hit;
+    cache.set(script, result);
+  } else {
+    result = analyzeUncached(script);
+    cache.set(script, result);
+    cachedChars += script.length;
+    for (const k of cache.keys()) {
+      if (cachedChars <= CACHE_CHARS || k === script) break;
+      cache.delete(k);
+      cachedChars -= k.length;
+    }
   }
-  const result = analyzeUncached(script);
-  cache.set(script, result);
-  cachedChars += script.length;
-  for (const k of cache.keys()) {
-    if (cachedChars <= CACHE_CHARS || k === script) break;
-    cache.delete(k);
-    cachedChars -= k.length;
-  }
+  scope?.used.set(script, result);
   return result;
 }
 
@@ -220,6 +252,7 @@ function turnsOnErrexit(cmd: Command): boolean {
 function analyzeUncached(script: string): ScriptAnalysis {
   if (!parser) throw new Error('shell parser not initialised: await initShellParser() first');
   if (script.length > MAX_SCRIPT_LENGTH) return EMPTY;
+  parses++;
   const tree = parser.parse(script);
   if (!tree) return EMPTY;
   try {
