@@ -6,7 +6,7 @@
  * result is cached by the chunk's text. While the user types, only the chunk that changed
  * is parsed again; shell scripts are cached by text as well (see shell/parser.ts).
  */
-import { DockerfileModel, fileStyle, type FileStyle, type InstructionInfo, type StageFacts } from './model';
+import { DockerfileModel, fileStyle, sameStageLines, type FileStyle, type InstructionInfo, type StageFacts } from './model';
 import { RULES, RULES_BY_ID } from './rules';
 import { UNUSED_IGNORE } from './rules/config/unused-ignore';
 import { topDirectives } from './rules/syntax/_directives';
@@ -796,17 +796,34 @@ function factKey(result: ChunkResult, ruleId: string): string {
  * the chunk's own lines): `'same'` at the same lines, `'moved'` when chunks only moved up or down
  * (lines added or removed in an earlier chunk), `'changed'` otherwise.
  */
-function compareFacts(a: readonly PlacedChunk[], b: readonly PlacedChunk[], ruleId: string): 'same' | 'moved' | 'changed' {
+function compareFacts(a: readonly PlacedChunk[], b: readonly PlacedChunk[], ruleId: string, diff: ChunkDiff | null): 'same' | 'moved' | 'changed' {
   if (a === b) return 'same';
-  if (a.length !== b.length) return 'changed';
+  if (!diff) return 'changed';
+  for (const i of diff.changed) {
+    const x = a[i].result;
+    const y = b[i].result;
+    if ((x.facts.has(ruleId) || y.facts.has(ruleId)) && factKey(x, ruleId) !== factKey(y, ruleId)) return 'changed';
+  }
+  return diff.moved ? 'moved' : 'same';
+}
+
+/** Two chunk lists of the same length compared once for every rule: which chunks have another result, and whether any moved. */
+interface ChunkDiff {
+  changed: number[];
+  moved: boolean;
+}
+
+function chunkDiff(a: readonly PlacedChunk[], b: readonly PlacedChunk[]): ChunkDiff | null {
+  if (a.length !== b.length) return null;
+  const changed: number[] = [];
   let moved = false;
   for (let i = 0; i < a.length; i++) {
     const x = a[i];
     const y = b[i];
     if (x.line !== y.line || x.start !== y.start) moved = true;
-    if (x.result !== y.result && (x.result.facts.has(ruleId) || y.result.facts.has(ruleId)) && factKey(x.result, ruleId) !== factKey(y.result, ruleId)) return 'changed';
+    if (x.result !== y.result) changed.push(i);
   }
-  return moved ? 'moved' : 'same';
+  return { changed, moved };
 }
 
 /** The index of the chunk whose text holds file line `line` (chunks in file order, the first at line 0). */
@@ -898,6 +915,9 @@ export class Linter {
    * read the build context (the file system) are always run when there is one. Bounded by the number of rules.
    */
   private fileRuns = new Map<string, FileRuleRun>();
+  /** The last text's lines and stages (fileStyle reuses the stages when an edit cannot change them). */
+  private lastLines?: LineIndex;
+  private lastStages?: StageFacts[];
   /** Chunk results of another text to fall back on: the parent's in a fork, a fork's after adopt. Dropped by the first lint that uses none. */
   private fallback?: ChunkCache;
 
@@ -930,6 +950,8 @@ export class Linter {
     recentlyClosed.length = Math.min(recentlyClosed.length, RECENTLY_CLOSED);
     this.cache = new ChunkCache();
     this.lastChunks = [];
+    this.lastLines = undefined;
+    this.lastStages = undefined;
     this.fileRuns.clear();
   }
 
@@ -974,16 +996,20 @@ export class Linter {
     const prefix = escape === '\\' ? '\n' : `# escape=${escape}\n\n`;
     const prefixLines = escape === '\\' ? 1 : 2;
     // Fixes follow the whole file's style, so a chunk's result depends on it too.
-    const style = fileStyle(lines);
+    // The stages of the last text when the edit touched none of the lines they are read from.
+    const lastText = this.cache.text;
+    const same = commonEnds(lastText, text);
+    const lastLines = this.lastLines;
+    const style = fileStyle(lines, lastLines && this.lastStages && lastLines.text === lastText && sameStageLines(lastLines, lines, same.prefix, same.suffix) ? this.lastStages : undefined);
+    this.lastLines = lines;
+    this.lastStages = style.stages;
     const starts = this.options.chunked === false ? [0] : chunkStarts(lines, escape, style.stages.map((st) => st.line));
     const active = activeRules(settings);
     const styleKey = `${style.indent}|${style.leadingOperator ? '&&' : ''}|${style.eol}|${active.key}`;
     const next = new ChunkCache(text);
     // The last text's chunks that are still there: before the edit at the same offsets, after it
     // shifted by what the text gained (found without reading them).
-    const last = this.cache.text;
-    const same = commonEnds(last, text);
-    const shift = text.length - last.length;
+    const shift = text.length - lastText.length;
     let usedFallback = false;
     const results: PlacedChunk[] = [];
     this.lastErrors = [];
@@ -1086,6 +1112,12 @@ export class Linter {
     // Whether the stages of a rule's last run are these but for moves with their chunks (most
     // rules' last runs share their chunks and stages: compared once per pair).
     const contextKey = context ? `${context.dockerfile}\u0000${context.buildContext}\u0000${context.buildContextSet ? 1 : 0}\u0000${context.workspaceRoot ?? ''}` : '';
+    const diffs = new Map<readonly PlacedChunk[], ChunkDiff | null>();
+    const diffOf = (chunks: readonly PlacedChunk[]): ChunkDiff | null => {
+      let d = diffs.get(chunks);
+      if (d === undefined) diffs.set(chunks, (d = chunkDiff(chunks, results)));
+      return d;
+    };
     const movedMemo = new Map<readonly PlacedChunk[], { stages: readonly StageFacts[]; moved: boolean }>();
     const stagesMoved = (last: FileRuleRun): boolean => {
       const m = movedMemo.get(last.chunks);
@@ -1098,7 +1130,7 @@ export class Linter {
       if (!rule.checkFile || severityOf(rule) === 'off') continue;
       const last = this.fileRuns.get(rule.id);
       let reports: FileReport[];
-      const cmp = last && last.settings === settings && last.contextKey === contextKey ? compareFacts(last.chunks, results, rule.id) : 'changed';
+      const cmp = last && last.settings === settings && last.contextKey === contextKey ? compareFacts(last.chunks, results, rule.id, diffOf(last.chunks)) : 'changed';
       if (last && cmp === 'same' && last.stages === stages) {
         reports = last.reports;
         fileRuns.set(rule.id, last);

@@ -172,6 +172,30 @@ export function fileStages(lines: LineIndex): StageFacts[] {
   return stages;
 }
 
+/** Whether fileStages reads line `i` (it starts, after blanks, with f/F/s/S). */
+function mayBeStageLine(lines: LineIndex, i: number): boolean {
+  const text = lines.text;
+  let at = lines.starts[i];
+  let c = text.charCodeAt(at);
+  while (c === 32 || c === 9) c = text.charCodeAt(++at);
+  return c === 70 || c === 102 || c === 83 || c === 115;
+}
+
+/**
+ * Whether an edit leaves fileStages' answer as it was: the text between the common start
+ * `prefix` and the common end `suffix` of the old and new texts spans the same number of lines
+ * in both, and none of those lines, old or new, is one fileStages reads. Every other line is the
+ * same text at the same line number, and fileStages reads lines one by one.
+ */
+export function sameStageLines(old: LineIndex, now: LineIndex, prefix: number, suffix: number): boolean {
+  const first = now.positionAt(prefix).line;
+  const lastNew = now.positionAt(now.text.length - suffix).line;
+  const lastOld = old.positionAt(old.text.length - suffix).line;
+  if (lastNew - first !== lastOld - first || old.lineCount !== now.lineCount) return false;
+  for (let i = first; i <= lastNew; i++) if (mayBeStageLine(now, i) || mayBeStageLine(old, i)) return false;
+  return true;
+}
+
 /** The stage a `FROM <image>` starts from, when `<image>` names an earlier stage of the file. */
 export function parentStage(stages: readonly StageFacts[], image: string): StageFacts | undefined {
   const name = image.toLowerCase();
@@ -188,7 +212,8 @@ function isTrimmed(c: number): boolean {
  * The continuation style of a file: the indentation of its first continued line, and whether
  * `&&` starts or ends continued lines (majority of the first 50). Stops early: cheap on any file.
  */
-export function fileStyle(lines: LineIndex): FileStyle {
+/** `stages`: the file's stages when the caller knows them (see `sameStageLines`). */
+export function fileStyle(lines: LineIndex, stages?: StageFacts[]): FileStyle {
   // Runs on every keystroke: read in place (character codes), no substring per line.
   const text = lines.text;
   let indent: string | undefined;
@@ -221,7 +246,7 @@ export function fileStyle(lines: LineIndex): FileStyle {
     }
     prevContinues = continues;
   }
-  return { indent: indent ?? '    ', leadingOperator: leading > trailing, eol: detectEol(lines.text), stages: fileStages(lines) };
+  return { indent: indent ?? '    ', leadingOperator: leading > trailing, eol: detectEol(lines.text), stages: stages ?? fileStages(lines) };
 }
 
 export class DockerfileModel {

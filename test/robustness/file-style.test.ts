@@ -6,7 +6,8 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { corpusFiles } from '../helpers';
-import { fileStyle } from '../../server/src/model';
+import { fileStages, fileStyle, sameStageLines } from '../../server/src/model';
+import { commonEnds } from '../../server/src/lint';
 import { LineIndex } from '../../server/src/text';
 
 function reference(lines: LineIndex): { indent: string; leadingOperator: boolean } {
@@ -67,5 +68,25 @@ describe('fileStyle', () => {
   const { files, skip } = corpusFiles();
   it(`agrees on every corpus file (${files.length})`, { skip }, () => {
     for (const file of files) agree(fs.readFileSync(file, 'utf8'), file);
+  });
+
+  it('keeps the stages of the last text only when an edit cannot change them', () => {
+    // Edits that make, break, move or only touch FROM and SHELL lines, on a small multi-stage file.
+    const base = 'FROM alpine AS a\nSHELL ["/bin/ash", "-c"]\nRUN echo a \\\n  && echo b\n# ROM x\nfrom a as b\nRUN x\n  FROM b\nSHELL ["sh"]\nrun y\n';
+    const inserts = ['x', 'F', 'f', 'S', ' ', '\t', '\n', '\r\n', '\r', 'FROM c\n', 'SHELL []\n', ' AS z', '\\'];
+    let kept = 0;
+    for (let at = 0; at <= base.length; at++) {
+      const edits = [...inserts.map((x) => base.slice(0, at) + x + base.slice(at)), base.slice(0, at) + base.slice(at + 1), base.slice(0, at) + base.slice(at + 3)];
+      for (const text of edits) {
+        const old = new LineIndex(base);
+        const now = new LineIndex(text);
+        const same = commonEnds(base, text);
+        if (!sameStageLines(old, now, same.prefix, same.suffix)) continue;
+        kept++;
+        assert.deepEqual(fileStages(now), fileStages(old), JSON.stringify(text));
+      }
+    }
+    // Most edits (inside RUN lines and comments) keep them.
+    assert.ok(kept > 300, `kept ${kept}`);
   });
 });
