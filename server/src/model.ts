@@ -281,6 +281,17 @@ export class DockerfileModel {
     }
   }
 
+  /**
+   * The same model holding only `instructions` (what the instruction-scoped rules are given).
+   * Its own properties are the model's, set in one order: every view has one hidden class, where
+   * a fresh `Object.create(model, …)` per keystroke gave each rule's property reads a new shape.
+   */
+  static view(of: DockerfileModel, instructions: InstructionInfo[]): DockerfileModel {
+    const v: Pick<DockerfileModel, 'text' | 'lines' | 'instructions' | 'directives' | 'comments' | 'escape' | 'stageStarts' | 'style'> = Object.create(DockerfileModel.prototype);
+    Object.assign(v, { text: of.text, lines: of.lines, instructions, directives: of.directives, comments: of.comments, escape: of.escape, stageStarts: of.stageStarts, style: of.style });
+    return v as DockerfileModel;
+  }
+
   offset(pos: { line: number; character: number }): number {
     return this.lines.offsetAt(pos);
   }
