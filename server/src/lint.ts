@@ -3,8 +3,8 @@
  *
  * Speed: the file is cut into chunks at `FROM` lines (where no continuation or heredoc can
  * cross), each chunk is parsed by dockerfile-ast and checked by the rules once, and the
- * result is cached by the chunk's text. While the user types, only the chunk that changed
- * is parsed again; shell scripts are cached by text as well (see shell/parser.ts).
+ * result is kept with the chunk's place and text (ChunkCache). While the user types, only the
+ * chunk that changed is parsed again; its shell scripts' analyses travel with its result.
  */
 import { DockerfileModel, fileStyle, sameStageLines, type FileStyle, type InstructionInfo, type StageFacts } from './model';
 import { RULES, RULES_BY_ID } from './rules';
