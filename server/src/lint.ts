@@ -659,11 +659,12 @@ function activeRules(settings: Settings): ActiveRules {
 
 /**
  * The chunk results of one text, in file order, with where each chunk's own text is in it. A
- * keystroke finds the chunks it did not touch by place (the same offsets, or shifted by what
- * the text gained) and checks them by comparing the text in place; a lookup by content (a
- * moved or duplicated stage, another document's chunks) compares only the chunks of the same
- * length. Nothing is hashed or copied: a Map keyed by chunk text hashed every chunk of the file
- * on every keystroke (~1 ms at 10,000 lines).
+ * keystroke finds the chunks it did not touch by place (`at`: the same offsets before the edit,
+ * shifted by what the text gained after it; the caller knows their text is the same from the two
+ * texts' common ends), without reading them; a lookup by content (`get`: a moved or duplicated
+ * stage, another document's chunks) compares only the chunks of the same length, in place.
+ * Nothing is hashed or copied: a Map keyed by chunk text hashed every chunk of the file on every
+ * keystroke (~1 ms at 10,000 lines).
  */
 class ChunkCache {
   private readonly entries: { from: number; to: number; result: ChunkResult }[] = [];
