@@ -127,12 +127,8 @@ function changedInstruction(prev: PreviousChunk, text: string, model: Dockerfile
   const old = prev.text;
   const list = model.instructions;
   if (list.length !== prev.extents.length || list.length === 0) return undefined;
-  const min = Math.min(old.length, text.length);
-  let p = 0;
-  while (p < min && old.charCodeAt(p) === text.charCodeAt(p)) p++;
-  if (p === min && old.length === text.length) return undefined;
-  let q = 0;
-  while (q < min - p && old.charCodeAt(old.length - 1 - q) === text.charCodeAt(text.length - 1 - q)) q++;
+  if (old === text) return undefined;
+  const { prefix: p, suffix: q } = commonEnds(old, text);
   const changedOld = old.slice(p, old.length - q);
   const changedNew = text.slice(p, text.length - q);
   if (/hadolint|dockerfile-doctor|\bescape\b|\bcheck\b/i.test(changedOld + changedNew)) return undefined;

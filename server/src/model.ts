@@ -135,12 +135,8 @@ export interface StageFacts {
  */
 export function fileStages(lines: LineIndex): StageFacts[] {
   const stages: StageFacts[] = [];
-  const text = lines.text;
   for (let i = 0; i < lines.lineCount; i++) {
-    let at = lines.starts[i];
-    let c = text.charCodeAt(at);
-    while (c === 32 || c === 9) c = text.charCodeAt(++at);
-    if (c !== 70 && c !== 102 && c !== 83 && c !== 115) continue; // F f S s
+    if (!mayBeStageLine(lines, i)) continue;
     const line = lines.lineText(i).trim();
     if (/^from(?:[ \t]|$)/i.test(line)) {
       // Every FROM line counts (the chunking cuts there), even one still being typed.
